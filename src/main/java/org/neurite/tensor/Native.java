@@ -1,0 +1,70 @@
+package org.neurite.tensor;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.Op;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The one place where Neurite calls libnd4j kernels by name. Every op class goes through here,
+ * so output reuse, per-kernel profiling or a different backend strategy change in one file.
+ *
+ * <p>Calls are backend-neutral: the same op names run on the CPU and CUDA builds of ND4J.
+ */
+public final class Native {
+    private static final long[] NO_LONGS = new long[0];
+    private static final double[] NO_DOUBLES = new double[0];
+    private static final INDArray[] NONE = new INDArray[0];
+
+    private Native() {
+    }
+
+    /** Runs {@code name} on {@code inputs}; ND4J allocates the outputs. */
+    public static INDArray[] call(String name, INDArray... inputs) {
+        return call(name, inputs, null, null, null);
+    }
+
+    /** Runs {@code name} with integer, floating-point and boolean arguments; ND4J allocates the outputs. */
+    public static INDArray[] call(String name, INDArray[] inputs, long[] iargs, double[] targs, boolean[] bargs) {
+        return into(name, inputs, NONE, iargs, targs, bargs);
+    }
+
+    /** Runs {@code name} writing into preallocated {@code outputs}; returns them. */
+    public static INDArray[] into(String name, INDArray[] inputs, INDArray[] outputs,
+                                  long[] iargs, double[] targs, boolean[] bargs) {
+        DynamicCustomOp op = new DynamicCustomOp(name, inputs, outputs);
+        if (iargs != null && iargs.length > 0) {
+            op.addIArgument(iargs);
+        }
+        if (targs != null && targs.length > 0) {
+            op.addTArgument(targs);
+        }
+        if (bargs != null && bargs.length > 0) {
+            op.addBArgument(bargs);
+        }
+        Profiler.Timer timer = Profiler.start(name);
+        try {
+            return Nd4j.exec(op);
+        } finally {
+            timer.stop();
+        }
+    }
+
+    /** Runs a legacy (non-custom) ND4J op object, such as {@code GELU} or {@code Erf}. */
+    public static INDArray legacy(Op op) {
+        Profiler.Timer timer = Profiler.start(op.opName());
+        try {
+            return Nd4j.exec(op);
+        } finally {
+            timer.stop();
+        }
+    }
+
+    public static long[] longs(long... values) {
+        return values == null ? NO_LONGS : values;
+    }
+
+    public static double[] doubles(double... values) {
+        return values == null ? NO_DOUBLES : values;
+    }
+}

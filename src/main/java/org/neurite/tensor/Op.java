@@ -1,0 +1,33 @@
+package org.neurite.tensor;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A differentiable operation: its forward computation and, right beside it, its derivative.
+ * One instance is created per application, so it can keep what backward needs in fields.
+ *
+ * <p>To add an op, extend this class, write {@link #forward} and {@link #backward} with ND4J
+ * calls (never Java loops over elements), apply it with {@link Tensor#apply(Op, Tensor...)}, and
+ * check it with {@link GradientCheck}.
+ */
+public abstract class Op {
+
+    /** Computes the output from the input values. */
+    public abstract INDArray forward(INDArray... inputs);
+
+    /**
+     * Gradients of the loss with respect to each input, given the gradient with respect to the
+     * output. Entries whose {@code needsGrad} is false may be null and should not be computed.
+     * Each returned gradient has its input's shape.
+     */
+    public abstract INDArray[] backward(INDArray gradOutput, boolean[] needsGrad);
+
+    /** Drops references kept for backward; called once the op is no longer needed. */
+    public void release() {
+    }
+
+    /** The name used in error messages and profiles. */
+    public String name() {
+        return getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,504 @@
+package org.neurite.tensor;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.Collections;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.neurite.tensor.ops.Abs;
+import org.neurite.tensor.ops.Add;
+import org.neurite.tensor.ops.Clip;
+import org.neurite.tensor.ops.Div;
+import org.neurite.tensor.ops.Elu;
+import org.neurite.tensor.ops.Exp;
+import org.neurite.tensor.ops.Gelu;
+import org.neurite.tensor.ops.LeakyRelu;
+import org.neurite.tensor.ops.Log;
+import org.neurite.tensor.ops.LogSoftmax;
+import org.neurite.tensor.ops.MatMul;
+import org.neurite.tensor.ops.Max;
+import org.neurite.tensor.ops.Mean;
+import org.neurite.tensor.ops.Mul;
+import org.neurite.tensor.ops.Neg;
+import org.neurite.tensor.ops.Permute;
+import org.neurite.tensor.ops.Pow;
+import org.neurite.tensor.ops.Relu;
+import org.neurite.tensor.ops.Reshape;
+import org.neurite.tensor.ops.Sigmoid;
+import org.neurite.tensor.ops.Slice;
+import org.neurite.tensor.ops.Softmax;
+import org.neurite.tensor.ops.Sqrt;
+import org.neurite.tensor.ops.Sub;
+import org.neurite.tensor.ops.Sum;
+import org.neurite.tensor.ops.Tanh;
+
+/**
+ * An ND4J array with reverse-mode automatic differentiation.
+ *
+ * <p>Ops applied to tensors that require a gradient are recorded in a define-by-run graph;
+ * {@link #backward()} walks it in reverse topological order and accumulates gradients into every
+ * {@link #parameter} reached, summing over every path a tensor is used on.
+ *
+ * <pre>{@code
+ * Tensor x = Tensor.constant(Nd4j.rand(DataType.FLOAT, 4, 3));
+ * Tensor w = Tensor.parameter(Nd4j.rand(DataType.FLOAT, 3, 2));
+ * Tensor loss = x.matmul(w).relu().sum();
+ * loss.backward();
+ * INDArray dw = w.grad();
+ * }</pre>
+ * Binary ops broadcast with NumPy rules; backward reduces each gradient to its input's shape.
+ */
+public final class Tensor {
+    private final INDArray value;
+    private final boolean requiresGrad;
+    private final boolean leaf;
+    private INDArray grad;
+    private Op creator;
+    private Tensor[] inputs;
+    private boolean graphReleased;
+
+    private Tensor(INDArray value, boolean requiresGrad, boolean leaf, Op creator, Tensor[] inputs) {
+        if (value == null) {
+            throw new IllegalArgumentException("a Tensor needs a value, got null");
+        }
+        this.value = value;
+        this.requiresGrad = requiresGrad;
+        this.leaf = leaf;
+        this.creator = creator;
+        this.inputs = inputs;
+    }
+
+    // ------------------------------------------------------------------ construction
+
+    /** A tensor that never receives a gradient (data, labels, fixed masks). */
+    public static Tensor constant(INDArray value) {
+        return new Tensor(value, false, true, null, null);
+    }
+
+    /** A trainable leaf: {@link #backward()} accumulates its gradient into {@link #grad()}. */
+    public static Tensor parameter(INDArray value) {
+        return new Tensor(value, true, true, null, null);
+    }
+
+    /**
+     * A trainable leaf whose gradient accumulates into {@code gradBuffer}, a preallocated array of
+     * the same shape (typically a view of a model's flat gradient buffer).
+     */
+    public static Tensor parameter(INDArray value, INDArray gradBuffer) {
+        if (!Arrays.equals(value.shape(), gradBuffer.shape())) {
+            throw new IllegalArgumentException("gradient buffer shape " + Arrays.toString(gradBuffer.shape())
+                    + " does not match parameter shape " + Arrays.toString(value.shape()));
+        }
+        Tensor t = new Tensor(value, true, true, null, null);
+        t.grad = gradBuffer;
+        return t;
+    }
+
+    /** A scalar constant of the given type. */
+    public static Tensor scalar(double v, DataType type) {
+        return constant(Nd4j.scalar(type, v));
+    }
+
+    /**
+     * Applies {@code op} to {@code inputs}: the single dispatch point of every tensor op. The graph
+     * is recorded only when gradients are enabled and some input requires one.
+     */
+    public static Tensor apply(Op op, Tensor... inputs) {
+        INDArray[] values = new INDArray[inputs.length];
+        boolean record = false;
+        for (int i = 0; i < inputs.length; i++) {
+            values[i] = inputs[i].value;
+            record |= inputs[i].requiresGrad;
+        }
+        record &= GradMode.isEnabled();
+        Profiler.Timer timer = Profiler.start("op:" + op.name());
+        INDArray out;
+        try {
+            out = op.forward(values);
+        } finally {
+            timer.stop();
+        }
+        if (!record) {
+            op.release();
+            return constant(out);
+        }
+        return new Tensor(out, true, false, op, inputs.clone());
+    }
+
+    /** A scope in which nothing is recorded: {@code try (var s = Tensor.noGrad()) { ... }}. */
+    public static GradMode.Scope noGrad() {
+        return GradMode.disable();
+    }
+
+    // ------------------------------------------------------------------ accessors
+
+    /** The underlying array. */
+    public INDArray value() {
+        return value;
+    }
+
+    /** The accumulated gradient of a parameter, or null before any backward pass reached it. */
+    public INDArray grad() {
+        return grad;
+    }
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** True for tensors made by {@link #constant} or {@link #parameter}, false for op results. */
+    public boolean isLeaf() {
+        return leaf;
+    }
+
+    public long[] shape() {
+        return value.shape();
+    }
+
+    public int rank() {
+        return value.rank();
+    }
+
+    public long size(int axis) {
+        return value.size(axis < 0 ? axis + value.rank() : axis);
+    }
+
+    public DataType dataType() {
+        return value.dataType();
+    }
+
+    /** The value as a double, for scalars. */
+    public double item() {
+        if (value.length() != 1) {
+            throw new IllegalStateException("item() needs a single-element tensor, got shape " + Arrays.toString(shape()));
+        }
+        return value.getDouble(0);
+    }
+
+    /** The same value, cut from the graph: no gradient flows through the result. */
+    public Tensor detach() {
+        return constant(value);
+    }
+
+    /** Sets the accumulated gradient to zero (keeping its buffer). */
+    public void zeroGrad() {
+        if (grad != null) {
+            grad.assign(0);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Tensor" + Arrays.toString(shape()) + (requiresGrad ? "(grad)" : "") + "\n" + value;
+    }
+
+    // ------------------------------------------------------------------ backward
+
+    /** Backpropagates from this scalar (its gradient is 1). */
+    public void backward() {
+        if (value.length() != 1) {
+            throw new IllegalStateException("backward() without a gradient needs a scalar, got shape "
+                    + Arrays.toString(shape()) + "; pass the upstream gradient with backward(INDArray)");
+        }
+        backward(Nd4j.onesLike(value));
+    }
+
+    /**
+     * Backpropagates {@code gradient} (the loss's gradient with respect to this tensor). The
+     * graph is released afterwards, so each graph supports one backward pass.
+     */
+    public void backward(INDArray gradient) {
+        if (!requiresGrad) {
+            throw new IllegalStateException("backward() on a tensor that does not require a gradient: "
+                    + "no parameter contributed to it (or it was computed under noGrad())");
+        }
+        if (!Arrays.equals(gradient.shape(), value.shape())) {
+            throw new IllegalArgumentException("gradient shape " + Arrays.toString(gradient.shape())
+                    + " does not match tensor shape " + Arrays.toString(value.shape()));
+        }
+        List<Tensor> order = topologicalOrder();
+        Map<Tensor, INDArray> pending = new IdentityHashMap<>();
+        pending.put(this, gradient);
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Tensor t = order.get(i);
+            INDArray g = pending.remove(t);
+            if (g == null) {
+                continue;
+            }
+            if (t.leaf) {
+                t.accumulate(g);
+            } else {
+                t.propagate(g, pending);
+            }
+        }
+    }
+
+    private void propagate(INDArray g, Map<Tensor, INDArray> pending) {
+        if (graphReleased) {
+            throw new IllegalStateException("the graph behind this tensor was released by an earlier backward()");
+        }
+        boolean[] needs = new boolean[inputs.length];
+        for (int j = 0; j < inputs.length; j++) {
+            needs[j] = inputs[j].requiresGrad;
+        }
+        Profiler.Timer timer = Profiler.start("grad:" + creator.name());
+        INDArray[] gradInputs;
+        try {
+            gradInputs = creator.backward(g, needs);
+        } finally {
+            timer.stop();
+        }
+        for (int j = 0; j < inputs.length; j++) {
+            if (!needs[j]) {
+                continue;
+            }
+            INDArray gj = gradInputs[j];
+            if (gj == null || !Arrays.equals(gj.shape(), inputs[j].value.shape())) {
+                throw new IllegalStateException(creator.name() + " backward returned gradient of shape "
+                        + (gj == null ? "null" : Arrays.toString(gj.shape())) + " for input " + j + " of shape "
+                        + Arrays.toString(inputs[j].value.shape()));
+            }
+            // never add in place: an op may hand the same array to several inputs
+            pending.merge(inputs[j], gj, INDArray::add);
+        }
+        creator.release();
+        creator = null;
+        inputs = null;
+        graphReleased = true;
+    }
+
+    private void accumulate(INDArray g) {
+        if (grad == null) {
+            grad = Allocator.persistentCopy(g);
+        } else {
+            grad.addi(g);
+        }
+    }
+
+    private List<Tensor> topologicalOrder() {
+        List<Tensor> order = new ArrayList<>();
+        Set<Tensor> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Tensor> stack = new ArrayDeque<>();
+        Deque<Integer> next = new ArrayDeque<>();
+        stack.push(this);
+        next.push(0);
+        visited.add(this);
+        while (!stack.isEmpty()) {
+            Tensor t = stack.peek();
+            int i = next.pop();
+            Tensor[] in = t.inputs;
+            if (in != null && i < in.length) {
+                next.push(i + 1);
+                Tensor child = in[i];
+                if (child.requiresGrad && visited.add(child)) {
+                    stack.push(child);
+                    next.push(0);
+                }
+            } else {
+                stack.pop();
+                order.add(t);
+            }
+        }
+        return order;
+    }
+
+    // ------------------------------------------------------------------ arithmetic (broadcasting)
+
+    public Tensor add(Tensor other) {
+        return apply(new Add(), this, other);
+    }
+
+    public Tensor add(double scalar) {
+        return add(scalar(scalar, dataType()));
+    }
+
+    public Tensor sub(Tensor other) {
+        return apply(new Sub(), this, other);
+    }
+
+    public Tensor sub(double scalar) {
+        return sub(scalar(scalar, dataType()));
+    }
+
+    public Tensor mul(Tensor other) {
+        return apply(new Mul(), this, other);
+    }
+
+    public Tensor mul(double scalar) {
+        return mul(scalar(scalar, dataType()));
+    }
+
+    public Tensor div(Tensor other) {
+        return apply(new Div(), this, other);
+    }
+
+    public Tensor div(double scalar) {
+        return div(scalar(scalar, dataType()));
+    }
+
+    public Tensor neg() {
+        return apply(new Neg(), this);
+    }
+
+    // ------------------------------------------------------------------ elementwise math
+
+    public Tensor exp() {
+        return apply(new Exp(), this);
+    }
+
+    public Tensor log() {
+        return apply(new Log(), this);
+    }
+
+    public Tensor sqrt() {
+        return apply(new Sqrt(), this);
+    }
+
+    /** Elementwise {@code x^exponent}. */
+    public Tensor pow(double exponent) {
+        return apply(new Pow(exponent), this);
+    }
+
+    public Tensor abs() {
+        return apply(new Abs(), this);
+    }
+
+    /** Elementwise clamp to {@code [min, max]}; the gradient is zero outside. */
+    public Tensor clip(double min, double max) {
+        return apply(new Clip(min, max), this);
+    }
+
+    // ------------------------------------------------------------------ activations
+
+    public Tensor relu() {
+        return apply(new Relu(), this);
+    }
+
+    public Tensor leakyRelu(double alpha) {
+        return apply(new LeakyRelu(alpha), this);
+    }
+
+    public Tensor elu(double alpha) {
+        return apply(new Elu(alpha), this);
+    }
+
+    public Tensor elu() {
+        return elu(1.0);
+    }
+
+    /** The exact (erf) GELU. */
+    public Tensor gelu() {
+        return apply(new Gelu(), this);
+    }
+
+    public Tensor sigmoid() {
+        return apply(new Sigmoid(), this);
+    }
+
+    public Tensor tanh() {
+        return apply(new Tanh(), this);
+    }
+
+    /** Softmax over the last axis. */
+    public Tensor softmax() {
+        return softmax(-1);
+    }
+
+    public Tensor softmax(int axis) {
+        return apply(new Softmax(axis), this);
+    }
+
+    /** Log-softmax over the last axis. */
+    public Tensor logSoftmax() {
+        return logSoftmax(-1);
+    }
+
+    public Tensor logSoftmax(int axis) {
+        return apply(new LogSoftmax(axis), this);
+    }
+
+    // ------------------------------------------------------------------ linear algebra and shape
+
+    /** Matrix product: 2-D x 2-D, batched 3-D x 3-D, or 3-D x 2-D (a shared right operand). */
+    public Tensor matmul(Tensor other) {
+        return apply(new MatMul(), this, other);
+    }
+
+    /** Reverses the axes (the matrix transpose for 2-D). */
+    public Tensor transpose() {
+        int[] axes = new int[rank()];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = axes.length - 1 - i;
+        }
+        return permute(axes);
+    }
+
+    public Tensor permute(int... axes) {
+        return apply(new Permute(axes), this);
+    }
+
+    /** A new shape with the same elements; one dimension may be -1. */
+    public Tensor reshape(long... shape) {
+        return apply(new Reshape(shape), this);
+    }
+
+    /** Keeps the first axis and flattens the rest: {@code [N, ...] -> [N, prod(...)]}. */
+    public Tensor flatten() {
+        return reshape(size(0), -1);
+    }
+
+    /** Elements {@code [start, end)} along {@code axis}. */
+    public Tensor slice(int axis, long start, long end) {
+        return apply(new Slice(axis, start, end), this);
+    }
+
+    // ------------------------------------------------------------------ reductions
+
+    /** Sum of all elements (a scalar). */
+    public Tensor sum() {
+        return apply(new Sum(null, false), this);
+    }
+
+    /** Sum over {@code axes}, dropping them. */
+    public Tensor sum(int... axes) {
+        return apply(new Sum(axes, false), this);
+    }
+
+    /** Sum over {@code axes}, keeping them as size-1 dimensions when {@code keepDims}. */
+    public Tensor sum(boolean keepDims, int... axes) {
+        return apply(new Sum(axes, keepDims), this);
+    }
+
+    public Tensor mean() {
+        return apply(new Mean(null, false), this);
+    }
+
+    public Tensor mean(int... axes) {
+        return apply(new Mean(axes, false), this);
+    }
+
+    public Tensor mean(boolean keepDims, int... axes) {
+        return apply(new Mean(axes, keepDims), this);
+    }
+
+    /** Maximum of all elements; the gradient is shared equally among tied maxima. */
+    public Tensor max() {
+        return apply(new Max(null, false), this);
+    }
+
+    public Tensor max(int... axes) {
+        return apply(new Max(axes, false), this);
+    }
+
+    public Tensor max(boolean keepDims, int... axes) {
+        return apply(new Max(axes, keepDims), this);
+    }
+}

@@ -1,0 +1,48 @@
+package org.neurite.tensor.ops;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.tensor.Native;
+
+/**
+ * Maximum over axes (all when none). The gradient goes to the maximal elements, shared equally
+ * among ties (as TensorFlow does).
+ */
+public final class Max extends Reduction {
+    private INDArray x;
+    private INDArray out;
+
+    public Max(int[] axes, boolean keepDims) {
+        super(axes, keepDims);
+    }
+
+    @Override
+    public INDArray forward(INDArray... in) {
+        x = in[0];
+        bind(x);
+        out = reduce(x, Kind.MAX);
+        return out;
+    }
+
+    @Override
+    public INDArray[] backward(INDArray g, boolean[] needs) {
+        INDArray kept = out.reshape('c', Shapes.keptShape(inputShape, axes));
+        INDArray mask = Native.call("equals", x, kept)[0].castTo(x.dataType());
+        INDArray ties = axes == null ? mask.sum(true, allAxes()) : mask.sum(true, axes);
+        INDArray share = Native.call("divide", g.reshape('c', kept.shape()), ties)[0];
+        return new INDArray[]{Native.call("multiply", mask, share)[0]};
+    }
+
+    private int[] allAxes() {
+        int[] all = new int[inputShape.length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return all;
+    }
+
+    @Override
+    public void release() {
+        x = null;
+        out = null;
+    }
+}

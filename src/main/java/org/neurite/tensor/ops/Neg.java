@@ -1,0 +1,31 @@
+package org.neurite.tensor.ops;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+import org.neurite.tensor.Native;
+import org.neurite.tensor.Op;
+
+/** {@code -x}; d/dx = -1. */
+public final class Neg extends Op {
+
+    private INDArray x;
+    private INDArray out;
+
+    @Override
+    public INDArray forward(INDArray... in) {
+        x = in[0];
+        out = x.neg();
+        return out;
+    }
+
+    @Override
+    public INDArray[] backward(INDArray g, boolean[] needs) {
+        return new INDArray[]{g.neg()};
+    }
+
+    @Override
+    public void release() {
+        x = null;
+        out = null;
+    }
+}
