@@ -41,7 +41,9 @@ public final class Conv1d extends Op {
         window.outputSize(in[0], axes, "kernel " + ConvChecks.shape(kernel));
         inputShape = in[0].shape();
         crop = window.sameCrop(in[0], axes);
-        x = crop == null ? in[0] : in[0].get(crop);
+        // kept contiguous (see ConvKernels) so backward does not copy again
+        x = ConvKernels.contiguous(crop == null ? in[0] : in[0].get(crop));
+        kernel = ConvKernels.contiguous(kernel);
         dilated = window.dilated();
         iargs = new long[]{k, stride, 0, dilation, window.mode(), 1};
         return ConvKernels.call(dilated, "conv1d", ConvKernels.inputs(bias, x, kernel), iargs)[0];

@@ -47,7 +47,9 @@ public final class Conv2d extends Op {
         window.outputSize(in[0], format.spatialAxes(), "kernel " + ConvChecks.shape(kernel));
         inputShape = in[0].shape();
         crop = window.sameCrop(in[0], format.spatialAxes());
-        x = crop == null ? in[0] : in[0].get(crop);
+        // kept contiguous (see ConvKernels) so backward does not copy again
+        x = ConvKernels.contiguous(crop == null ? in[0] : in[0].get(crop));
+        kernel = ConvKernels.contiguous(kernel);
         dilated = window.dilated();
         iargs = new long[]{kH, kW, strides[0], strides[1], 0, 0, dilation[0], dilation[1], window.mode(),
                 format == DataFormat.CHANNELS_LAST ? 1 : 0, 0};

@@ -6,7 +6,12 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.tensor.Native;
 
 /**
- * Runs a libnd4j convolution kernel, steering dilated ones away from oneDNN.
+ * Runs a libnd4j convolution kernel, working around two oneDNN bugs in ND4J 1.0.0-M2.1.
+ *
+ * <p>oneDNN reads only plain c-order arrays correctly: given a strided view (a spatial or channel
+ * crop, a permuted array) FLOAT {@code conv2d}/{@code conv1d} and their {@code _bp} return wrong
+ * values, and an f-order input crashes the JVM. Every operand that is not c-contiguous is
+ * therefore copied first (a view of whole leading-axis slices is contiguous and passes as is).
  *
  * <p>With the oneDNN builds of ND4J 1.0.0-M2.1, FLOAT {@code conv2d}, {@code conv1d} and their
  * {@code _bp} fail for any dilation above 1 ("could not create a descriptor for a dilated
@@ -18,7 +23,11 @@ final class ConvKernels {
     private ConvKernels() {
     }
 
-    static INDArray[] call(boolean dilated, String name, INDArray[] inputs, long[] iargs) {
+    static INDArray[] call(boolean dilated, String name, INDArray[] operands, long[] iargs) {
+        INDArray[] inputs = new INDArray[operands.length];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = contiguous(operands[i]);
+        }
         if (!dilated) {
             return Native.call(name, inputs, iargs, null, null);
         }
@@ -30,6 +39,21 @@ final class ConvKernels {
         } finally {
             env.allowHelpers(previous);
         }
+    }
+
+    /** {@code a} itself when its elements lie densely in c order, else a c-order copy. */
+    static INDArray contiguous(INDArray a) {
+        if (a.ordering() != 'c') {
+            return a.dup('c');
+        }
+        long expected = 1;
+        for (int i = a.rank() - 1; i >= 0; i--) {
+            if (a.size(i) != 1 && a.stride(i) != expected) {
+                return a.dup('c');
+            }
+            expected *= a.size(i);
+        }
+        return a;
     }
 
     /** {@code inputs} followed by {@code last}, skipping nulls (an absent bias). */
