@@ -1,0 +1,76 @@
+package org.neurite.tensor.ops;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.neurite.tensor.DataFormat;
+import org.neurite.tensor.Op;
+import org.neurite.tensor.Padding;
+
+/**
+ * 2-D convolution (cross-correlation, as in Keras) with an optional fused bias.
+ *
+ * <p>Inputs: {@code x} ({@code [N,H,W,C]} channels-last or {@code [N,C,H,W]} channels-first),
+ * {@code kernel [kH,kW,inC,outC]} and optionally {@code bias [outC]}. The output keeps the input's
+ * layout. Forward and backward are libnd4j's {@code conv2d} / {@code conv2d_bp} (oneDNN on CPU);
+ * {@code conv2d_bp} always computes the input gradient too, and measured faster than an
+ * im2col + gemm kernel gradient alone, so it is used even when the input needs no gradient.
+ */
+public final class Conv2d extends Op {
+    private final int[] strides;
+    private final Padding padding;
+    private final int[] dilation;
+    private final DataFormat format;
+    private INDArray x;
+    private INDArray kernel;
+    private INDArray bias;
+    private long[] inputShape;
+    private INDArrayIndex[] crop;
+    private long[] iargs;
+    private boolean dilated;
+
+    public Conv2d(int[] strides, Padding padding, int[] dilation, DataFormat format) {
+        this.strides = Window.positive("conv2d", "strides", strides, 2);
+        this.dilation = Window.positive("conv2d", "dilation", dilation, 2);
+        this.padding = padding;
+        this.format = format;
+    }
+
+    @Override
+    public INDArray forward(INDArray... in) {
+        kernel = in[1];
+        bias = in.length > 2 ? in[2] : null;
+        String layout = format == DataFormat.CHANNELS_LAST ? "[N,H,W,C]" : "[N,C,H,W]";
+        ConvChecks.check("conv2d", in[0], layout, format.channelAxis(), kernel, bias);
+        int kH = (int) kernel.size(0);
+        int kW = (int) kernel.size(1);
+        Window window = new Window("conv2d", new int[]{kH, kW}, strides, dilation, padding);
+        window.outputSize(in[0], format.spatialAxes(), "kernel " + ConvChecks.shape(kernel));
+        inputShape = in[0].shape();
+        crop = window.sameCrop(in[0], format.spatialAxes());
+        // kept contiguous (see ConvKernels) so backward does not copy again
+        x = ConvKernels.contiguous(crop == null ? in[0] : in[0].get(crop));
+        kernel = ConvKernels.contiguous(kernel);
+        dilated = window.dilated();
+        iargs = new long[]{kH, kW, strides[0], strides[1], 0, 0, dilation[0], dilation[1], window.mode(),
+                format == DataFormat.CHANNELS_LAST ? 1 : 0, 0};
+        return ConvKernels.call(dilated, "conv2d", ConvKernels.inputs(bias, x, kernel), iargs)[0];
+    }
+
+    @Override
+    public INDArray[] backward(INDArray g, boolean[] needs) {
+        if (!needs[0] && !needs[1]) {
+            int[] axes = format == DataFormat.CHANNELS_LAST ? new int[]{0, 1, 2} : new int[]{0, 2, 3};
+            return new INDArray[]{null, null, g.sum(axes)};
+        }
+        INDArray[] grads = ConvKernels.call(dilated, "conv2d_bp", ConvKernels.inputs(g, x, kernel, bias), iargs);
+        INDArray dx = needs[0] ? Window.uncrop(grads[0], inputShape, crop) : null;
+        return bias == null ? new INDArray[]{dx, grads[1]} : new INDArray[]{dx, grads[1], grads[2]};
+    }
+
+    @Override
+    public void release() {
+        x = null;
+        kernel = null;
+        bias = null;
+    }
+}

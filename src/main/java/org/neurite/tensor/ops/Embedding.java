@@ -1,0 +1,94 @@
+package org.neurite.tensor.ops;
+
+import java.util.Arrays;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.tensor.Allocator;
+import org.neurite.tensor.Native;
+import org.neurite.tensor.Op;
+
+/**
+ * Row lookup: {@code table [V,D]} and integer {@code ids} of any shape {@code S} give {@code S+[D]}.
+ * Backward scatter-adds the output gradient into a zero {@code [V,D]} table gradient, so a
+ * repeated id accumulates the gradients of all its occurrences.
+ */
+public final class Embedding extends Op {
+    private final INDArray ids;
+    private INDArray flatIds;
+    private long[] tableShape;
+
+    /** {@code ids}: INT or LONG, or a floating-point array holding whole numbers. */
+    public Embedding(INDArray ids) {
+        if (ids == null) {
+            throw new IllegalArgumentException("embedding: ids must not be null");
+        }
+        this.ids = ids;
+    }
+
+    @Override
+    public INDArray forward(INDArray... in) {
+        INDArray table = in[0];
+        if (table.rank() != 2) {
+            throw new IllegalArgumentException("embedding: table must be rank 2 [V,D], got "
+                    + Arrays.toString(table.shape()));
+        }
+        tableShape = table.shape();
+        long[] outShape = Arrays.copyOf(ids.shape(), ids.rank() + 1);
+        outShape[ids.rank()] = tableShape[1];
+        if (ids.length() == 0) {
+            return Allocator.zeros(table.dataType(), outShape);
+        }
+        flatIds = indices();
+        return Native.call("gather", new INDArray[]{table, flatIds}, new long[]{0}, null, null)[0]
+                .reshape('c', outShape);
+    }
+
+    @Override
+    public INDArray[] backward(INDArray g, boolean[] needs) {
+        INDArray dTable = Allocator.zeros(g.dataType(), tableShape);
+        if (flatIds == null) {
+            return new INDArray[]{dTable};
+        }
+        INDArray rows = g.reshape('c', flatIds.length(), tableShape[1]);
+        // lock=true: libnd4j otherwise splits the ids over threads, and duplicates would race
+        Native.into("scatter_add", new INDArray[]{dTable, flatIds, rows}, new INDArray[]{dTable},
+                null, null, new boolean[]{true});
+        return new INDArray[]{dTable};
+    }
+
+    /** The ids as a flat INT/LONG vector, checked to be whole numbers in {@code [0, V)}. */
+    private INDArray indices() {
+        DataType type = ids.dataType();
+        // an explicit long[]: reshape('c', n) would bind to reshape(long rows, long cols), giving [99, n]
+        INDArray flat = ids.reshape('c', new long[]{ids.length()});
+        INDArray idx;
+        if (type == DataType.INT || type == DataType.LONG) {
+            idx = flat;
+        } else if (type.isIntType()) {
+            idx = flat.castTo(DataType.LONG);
+        } else if (type.isFPType()) {
+            idx = flat.castTo(DataType.LONG);
+            if (idx.castTo(type).neq(flat).any()) {
+                throw new IllegalArgumentException("embedding: " + type + " ids must hold whole numbers, got "
+                        + flat);
+            }
+        } else {
+            throw new IllegalArgumentException("embedding: ids must be INT, LONG or floating point holding "
+                    + "integers, got " + type);
+        }
+        long min = idx.minNumber().longValue();
+        long max = idx.maxNumber().longValue();
+        long vocab = tableShape[0];
+        if (min < 0 || max >= vocab) {
+            throw new IllegalArgumentException("embedding: id " + (min < 0 ? min : max) + " is out of range [0, "
+                    + vocab + ") for table " + Arrays.toString(tableShape));
+        }
+        return idx;
+    }
+
+    @Override
+    public void release() {
+        flatIds = null;
+    }
+}
