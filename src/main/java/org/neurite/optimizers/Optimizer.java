@@ -114,7 +114,9 @@ public abstract class Optimizer {
         }
         INDArray g = state.scratch("gradient");
         g.assign(grad);
-        if (scale != 1.0) {
+        if (Double.isNaN(scale)) {
+            g.assign(Double.NaN);            // ND4J's muli(NaN) leaves the array unchanged
+        } else if (scale != 1.0) {
             g.muli(scale);
         }
         if (clipValue > 0) {
