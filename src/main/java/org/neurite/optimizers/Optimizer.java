@@ -27,13 +27,15 @@ import org.neurite.tensor.Tensor;
  * may be set; none is by default); apply weight decay {@code p -= p * weight_decay * lr} when it is
  * set (off by default, except in {@link AdamW}); apply the rule; count the step. A parameter's
  * gradient is read, never modified.
+ *
+ * <p>State is kept per parameter {@link Tensor} (by identity), created on its first step with the
+ * parameter's shape and type, outside any memory workspace; steady-state steps run in place on it
+ * and allocate no parameter-sized temporaries.
  */
 public abstract class Optimizer {
     private double learningRate;
     private LearningRateSchedule schedule;
-    private double clipNorm;
-    private double globalClipNorm;
-    private double clipValue;
+    private final GradientClipping clipping = new GradientClipping();
     private double weightDecay;
     private long iterations;
     private final Map<Tensor, ParameterState> states = new IdentityHashMap<>();
@@ -82,7 +84,7 @@ public abstract class Optimizer {
             return;
         }
         double lr = currentLearningRate();
-        double globalScale = globalClipNorm > 0 ? globalClipScale(parameters) : 1.0;
+        double globalScale = clipping.globalScale(parameters);
         boolean any = false;
         for (Tensor p : parameters) {
             INDArray grad = p.grad();
@@ -91,7 +93,7 @@ public abstract class Optimizer {
             }
             any = true;
             ParameterState state = states.computeIfAbsent(p, t -> new ParameterState(t.value()));
-            INDArray g = clipped(p.value(), grad, state, globalScale);
+            INDArray g = clipping.apply(p.value(), grad, state, globalScale);
             if (weightDecay > 0) {
                 InPlace.axpy(-weightDecay * lr, p.value(), p.value());
             }
@@ -102,40 +104,6 @@ public abstract class Optimizer {
                     + " parameters has a gradient; call backward() before step()");
         }
         iterations++;
-    }
-
-    private INDArray clipped(INDArray param, INDArray grad, ParameterState state, double globalScale) {
-        double scale = globalScale;
-        if (clipNorm > 0) {
-            scale = clipNorm / Math.max(grad.norm2Number().doubleValue(), clipNorm);
-        }
-        if (scale == 1.0 && clipValue == 0 && grad.dataType() == param.dataType()) {
-            return grad;
-        }
-        INDArray g = state.scratch("gradient");
-        g.assign(grad);
-        if (Double.isNaN(scale)) {
-            g.assign(Double.NaN);            // ND4J's muli(NaN) leaves the array unchanged
-        } else if (scale != 1.0) {
-            g.muli(scale);
-        }
-        if (clipValue > 0) {
-            InPlace.clip(g, -clipValue, clipValue);
-        }
-        return g;
-    }
-
-    /** Keras's scale: 1 when the global norm is within bounds, NaN when it is not finite. */
-    private double globalClipScale(List<Tensor> parameters) {
-        double squares = 0;
-        for (Tensor p : parameters) {
-            if (p.grad() != null) {
-                double n = p.grad().norm2Number().doubleValue();
-                squares += n * n;
-            }
-        }
-        double norm = Math.sqrt(squares);
-        return globalClipNorm * Math.min(1.0 / norm, 1.0 / globalClipNorm) + (norm - norm);
     }
 
     // ------------------------------------------------------------------ learning rate
@@ -190,39 +158,29 @@ public abstract class Optimizer {
 
     /** Clips each gradient to L2 norm at most {@code clipNorm} (Keras clipnorm); 0 turns it off (default). */
     public Optimizer clipNorm(double clipNorm) {
-        this.clipNorm = checkClip("clipnorm", clipNorm);
+        clipping.set(name(), "clipnorm", checkNonNegative("clipnorm", clipNorm));
         return this;
     }
 
     /** Scales all gradients together to global L2 norm at most {@code norm} (Keras global_clipnorm); 0 is off. */
     public Optimizer globalClipNorm(double norm) {
-        this.globalClipNorm = checkClip("global_clipnorm", norm);
+        clipping.set(name(), "global_clipnorm", checkNonNegative("global_clipnorm", norm));
         return this;
     }
 
     /** Clips each gradient element to {@code [-clipValue, clipValue]} (Keras clipvalue); 0 is off. */
     public Optimizer clipValue(double clipValue) {
-        this.clipValue = checkClip("clipvalue", clipValue);
+        clipping.set(name(), "clipvalue", checkNonNegative("clipvalue", clipValue));
         return this;
     }
 
-    /** Decoupled weight decay, {@code p -= p * weightDecay * lr} each step; 0 is off (default but in AdamW). */
+    /**
+     * Decoupled weight decay, {@code p -= p * weightDecay * lr} each step; 0 is off (the default,
+     * but AdamW's is 0.004).
+     */
     public Optimizer weightDecay(double weightDecay) {
         this.weightDecay = checkNonNegative("weight_decay", weightDecay);
         return this;
-    }
-
-    private double checkClip(String key, double value) {
-        checkNonNegative(key, value);
-        double[] others = {clipNorm, globalClipNorm, clipValue};
-        String[] names = {"clipnorm", "global_clipnorm", "clipvalue"};
-        for (int i = 0; i < names.length; i++) {
-            if (value > 0 && others[i] > 0 && !names[i].equals(key)) {
-                throw new IllegalArgumentException(name() + ": only one of clipnorm, global_clipnorm and clipvalue "
-                        + "can be set; " + names[i] + " is already " + others[i] + ", cannot also set " + key);
-            }
-        }
-        return value;
     }
 
     /** Checks a hyperparameter is a finite number {@code >= 0} and returns it. */
@@ -251,11 +209,13 @@ public abstract class Optimizer {
      */
     public final Map<String, Object> config() {
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("learning_rate", schedule == null ? (Object) learningRate : LearningRateSchedule.serialize(schedule));
+        Object rate = schedule == null ? (Object) learningRate : LearningRateSchedule.serialize(schedule);
+        config.put("learning_rate", rate);
         config.put("weight_decay", weightDecay > 0 ? weightDecay : null);
-        config.put("clipnorm", clipNorm > 0 ? clipNorm : null);
-        config.put("global_clipnorm", globalClipNorm > 0 ? globalClipNorm : null);
-        config.put("clipvalue", clipValue > 0 ? clipValue : null);
+        for (String key : GradientClipping.KEYS) {
+            double v = clipping.get(key);
+            config.put(key, v > 0 ? v : null);
+        }
         writeConfig(config);
         return config;
     }
@@ -367,7 +327,8 @@ public abstract class Optimizer {
             long[] expected = params.get(index).shape();
             if (!Arrays.equals(e.getValue().shape(), expected)) {
                 throw new IllegalArgumentException(name() + ": optimizer state '" + key + "' has shape "
-                        + Arrays.toString(e.getValue().shape()) + ", expected the parameter's " + Arrays.toString(expected));
+                        + Arrays.toString(e.getValue().shape()) + ", expected the parameter's "
+                        + Arrays.toString(expected));
             }
             fresh.get(index).load(slot, e.getValue());
         }

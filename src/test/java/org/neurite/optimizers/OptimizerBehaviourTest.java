@@ -99,7 +99,8 @@ class OptimizerBehaviourTest {
         assertEquals(0.5, sgd.currentLearningRate());
         Fixtures.setGradients(params, 0);
         sgd.step(params);
-        assertEquals(Fixtures.INITIAL[1][2] - 0.5 * Fixtures.gradient(0, 1)[2], params.get(1).value().getDouble(2), 1e-15);
+        double expected = Fixtures.INITIAL[1][2] - 0.5 * Fixtures.gradient(0, 1)[2];
+        assertEquals(expected, params.get(1).value().getDouble(2), 1e-15);
         assertThrows(IllegalArgumentException.class, () -> sgd.setLearningRate(-1));
     }
 
@@ -143,7 +144,8 @@ class OptimizerBehaviourTest {
     @Test
     void globalClipNormOfANonFiniteGradientGivesNaNAsInKeras() {
         SGD sgd = new SGD(0.1).globalClipNorm(1.0);
-        Tensor p = Tensor.parameter(Nd4j.createFromArray(1.0, 2.0), Nd4j.createFromArray(Double.POSITIVE_INFINITY, 0.0));
+        Tensor p = Tensor.parameter(Nd4j.createFromArray(1.0, 2.0),
+                Nd4j.createFromArray(Double.POSITIVE_INFINITY, 0.0));
         sgd.step(List.of(p));
         assertTrue(Double.isNaN(p.value().getDouble(1)));
     }

@@ -51,7 +51,8 @@ class OptimizersTest {
     void configUsesKerasKeysAndDefaults() {
         assertEquals(Map.of("learning_rate", 0.001, "beta_1", 0.9, "beta_2", 0.999, "epsilon", 1e-7, "amsgrad", false),
                 withoutNulls(new Adam().config()));
-        assertEquals(Map.of("learning_rate", 0.01, "momentum", 0.0, "nesterov", false), withoutNulls(new SGD().config()));
+        assertEquals(Map.of("learning_rate", 0.01, "momentum", 0.0, "nesterov", false),
+                withoutNulls(new SGD().config()));
         assertEquals(Map.of("learning_rate", 0.001, "rho", 0.9, "momentum", 0.0, "epsilon", 1e-7, "centered", false),
                 withoutNulls(new RMSprop().config()));
         assertEquals(Map.of("learning_rate", 0.001, "initial_accumulator_value", 0.1, "epsilon", 1e-7),
@@ -125,7 +126,8 @@ class OptimizersTest {
             original.step(a);
         }
         Map<String, INDArray> saved = original.state(a);
-        assertTrue(saved.keySet().stream().allMatch(k -> k.startsWith("0/") || k.startsWith("1/")), saved.keySet()::toString);
+        assertTrue(saved.keySet().stream().allMatch(k -> k.startsWith("0/") || k.startsWith("1/")),
+                saved.keySet()::toString);
 
         Optimizer restored = Optimizers.fromConfig(original.name(), original.config());
         List<Tensor> b = Fixtures.parameters(DataType.DOUBLE);
