@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,6 +143,7 @@ public final class DataLocator {
         }
         if (fetcher != null) {
             Path cache = cache();
+            boolean created = !Files.exists(cache);
             try {
                 Files.createDirectories(cache);
                 LOG.info("{}: not found locally, downloading from {} into {}", name, downloadSource, cache);
@@ -153,6 +155,9 @@ public final class DataLocator {
                 tried.add("download from " + downloadSource + " into " + cache + ": finished, but " + missing);
             } catch (IOException | RuntimeException e) {
                 tried.add("download from " + downloadSource + " into " + cache + ": failed: " + e.getMessage());
+                if (created) {
+                    removeIfEmpty(cache);
+                }
             }
         }
         throw new IOException(notFound(tried));
@@ -180,6 +185,17 @@ public final class DataLocator {
             return Files.exists(path) ? path : folder.resolve(plain + ".gz");
         }
         return folder.resolve(file);
+    }
+
+    /** Leaves no empty cache folder behind a failed download. */
+    private static void removeIfEmpty(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            if (entries.findAny().isEmpty()) {
+                Files.delete(folder);
+            }
+        } catch (IOException e) {
+            LOG.debug("could not remove {}", folder, e);
+        }
     }
 
     private static boolean exists(Path folder, String file) {
