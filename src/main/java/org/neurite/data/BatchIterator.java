@@ -1,0 +1,164 @@
+package org.neurite.data;
+
+import java.lang.ref.Cleaner;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One epoch of batches, prepared one step ahead on a daemon thread: while the caller trains on
+ * batch {@code k}, the thread gathers batch {@code k + 1} (at most one finished batch waits in the
+ * queue). The thread allocates outside every ND4J workspace, so the batches survive the
+ * per-step workspace of the training loop.
+ *
+ * <p>An exception thrown while preparing a batch is rethrown by {@link #hasNext()}/{@link #next()}
+ * as an {@link IllegalStateException} whose cause is the original. The thread ends by itself after
+ * the last batch; {@link #close()} stops it early (an iterator dropped without closing is stopped
+ * once it is garbage-collected).
+ */
+public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchIterator.class);
+    private static final Cleaner CLEANER = Cleaner.create();
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final Object END = new Object();
+    private static final long JOIN_MILLIS = 10_000;
+
+    private final Producer producer;
+    private final Cleaner.Cleanable cleanable;
+    private final String label;
+    private Object pending;
+    private boolean finished;
+
+    BatchIterator(List<int[]> chunks, Function<int[], Batch> loader, String label) {
+        this.label = label;
+        this.producer = new Producer(chunks, loader);
+        Thread thread = new Thread(producer, "neurite-batches-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        producer.thread = thread;
+        this.cleanable = CLEANER.register(this, producer::stop);
+        thread.start();
+    }
+
+    /** The number of batches in this epoch. */
+    public int size() {
+        return producer.chunks.size();
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (finished) {
+            return false;
+        }
+        if (pending == null) {
+            pending = producer.take();
+        }
+        if (pending == END) {
+            finished = true;
+            cleanable.clean();
+            return false;
+        }
+        if (pending instanceof Failure failure) {
+            finished = true;
+            close();
+            Throwable error = failure.error();
+            throw new IllegalStateException("preparing batch " + (failure.batch() + 1) + " of " + size()
+                    + " (" + label + ") failed on the prefetch thread: " + error, error);
+        }
+        return true;
+    }
+
+    @Override
+    public Batch next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("all " + size() + " batches of " + label + " were returned");
+        }
+        Batch batch = (Batch) pending;
+        pending = null;
+        return batch;
+    }
+
+    /** Stops the prefetch thread and waits for it to end; safe to call more than once. */
+    @Override
+    public void close() {
+        finished = true;
+        pending = null;
+        cleanable.clean();
+        producer.join();
+    }
+
+    /** Whether the prefetch thread is still running (for tests). */
+    boolean producerAlive() {
+        return producer.thread.isAlive();
+    }
+
+    private record Failure(int batch, Throwable error) {
+    }
+
+    /** The background side; holds no reference to its iterator, so the iterator can be collected. */
+    private static final class Producer implements Runnable {
+        private final List<int[]> chunks;
+        private final Function<int[], Batch> loader;
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1);
+        private volatile boolean stopped;
+        private Thread thread;
+
+        Producer(List<int[]> chunks, Function<int[], Batch> loader) {
+            this.chunks = chunks;
+            this.loader = loader;
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (int i = 0; i < chunks.size() && !stopped; i++) {
+                    Batch batch;
+                    try {
+                        batch = loader.apply(chunks.get(i));
+                    } catch (Throwable t) {
+                        LOG.debug("preparing batch {} failed", i, t);
+                        queue.put(new Failure(i, t));
+                        return;
+                    }
+                    queue.put(batch);
+                }
+                queue.put(END);
+            } catch (InterruptedException e) {
+                LOG.trace("batch prefetch thread stopped");
+            }
+        }
+
+        Object take() {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop();
+                throw new IllegalStateException("interrupted while waiting for the next batch", e);
+            }
+        }
+
+        void stop() {
+            stopped = true;
+            thread.interrupt();
+            queue.clear();
+        }
+
+        void join() {
+            if (Thread.currentThread() == thread) {
+                return;
+            }
+            try {
+                thread.join(JOIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Data for Neurite models: in-memory {@link org.neurite.data.Dataset}s and their prefetched
+ * {@link org.neurite.data.Batches}, the loaders {@link org.neurite.data.Mnist},
+ * {@link org.neurite.data.FashionMnist}, {@link org.neurite.data.MovieReviews} and
+ * {@link org.neurite.data.Imdb} (which find their files through {@link org.neurite.data.DataLocator}),
+ * the IDX reader {@link org.neurite.data.Idx}, and Keras-style text preprocessing with
+ * {@link org.neurite.data.Tokenizer} and {@link org.neurite.data.Sequences}.
+ *
+ * <p>Every array this package creates lives outside ND4J workspaces, so it survives the per-step
+ * workspace of a training loop.
+ */
+package org.neurite.data;
