@@ -1,0 +1,57 @@
+package org.neurite.layers;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import org.neurite.tensor.Tensor;
+
+/**
+ * Declares the shape of one example (no batch dimension): {@code new Input(28, 28, 1)} for
+ * channels-last images, {@code new Input(5)} for five features. The first layer of a Sequential.
+ */
+public final class Input extends Layer {
+    private final long[] shape;
+
+    public Input(long... shape) {
+        if (shape.length == 0 || Arrays.stream(shape).anyMatch(d -> d <= 0)) {
+            throw new IllegalArgumentException("Input: every dimension must be positive, got " + Arrays.toString(shape));
+        }
+        this.shape = shape.clone();
+    }
+
+    /** The declared per-example shape. */
+    public long[] shape() {
+        return shape.clone();
+    }
+
+    @Override
+    protected long[] onBuild(long[] inputShape) {
+        if (!Arrays.equals(inputShape, shape)) {
+            throw shapeError(Arrays.toString(shape), inputShape);
+        }
+        return shape.clone();
+    }
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        return x;
+    }
+
+    @Override
+    public String className() {
+        return "InputLayer";
+    }
+
+    @Override
+    protected void writeConfig(Map<String, Object> config) {
+        config.put("batch_shape", batchShape());
+    }
+
+    private Object[] batchShape() {
+        Object[] out = new Object[shape.length + 1];
+        for (int i = 0; i < shape.length; i++) {
+            out[i + 1] = shape[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,219 @@
+package org.neurite.layers;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.tensor.Tensor;
+
+/**
+ * A layer: declares its weights once its input shape is known ({@link #build}) and writes only
+ * its forward computation with {@link Tensor} ops; autograd supplies the backward pass.
+ *
+ * <p>Shapes here never include the batch dimension: a Dense layer on {@code [N, 5]} inputs has
+ * input shape {@code [5]}.
+ *
+ * <pre>{@code
+ * public final class Scale extends Layer {
+ *     private Weight factor;
+ *     protected long[] onBuild(long[] inputShape) {
+ *         factor = addWeight("factor", new long[]{inputShape[inputShape.length - 1]}, Initializers.ones(), null);
+ *         return inputShape;
+ *     }
+ *     public Tensor forward(Tensor x, boolean training) {
+ *         return x.mul(tensor(factor));
+ *     }
+ * }
+ * }</pre>
+ */
+public abstract class Layer {
+    private static final Map<String, AtomicInteger> COUNTERS = new ConcurrentHashMap<>();
+
+    private String name;
+    private boolean trainable = true;
+    private long[] inputShape;
+    private long[] outputShape;
+    private DataType dataType;
+    private final List<Weight> weights = new ArrayList<>();
+
+    protected Layer() {
+        String base = defaultName();
+        int n = COUNTERS.computeIfAbsent(base, k -> new AtomicInteger()).getAndIncrement();
+        this.name = n == 0 ? base : base + "_" + n;
+    }
+
+    /**
+     * Creates the weights for {@code inputShape} (no batch dimension) with {@link #addWeight} and
+     * returns the output shape; throws {@link #shapeError} for inputs the layer cannot take.
+     */
+    protected abstract long[] onBuild(long[] inputShape);
+
+    /** The forward computation on a batch; {@code training} switches dropout and batch statistics. */
+    public abstract Tensor forward(Tensor x, boolean training);
+
+    /** Builds the layer for {@code inputShape} once; later calls must agree with the first. */
+    public final long[] build(long[] inputShape) {
+        return build(inputShape, DataType.FLOAT);
+    }
+
+    /** Builds the layer with weights of the given type (DOUBLE for gradient checks). */
+    public final long[] build(long[] inputShape, DataType type) {
+        if (this.inputShape != null) {
+            if (!Arrays.equals(this.inputShape, inputShape)) {
+                throw new IllegalStateException(name + ": already built for input shape " + Arrays.toString(this.inputShape)
+                        + ", cannot rebuild for " + Arrays.toString(inputShape));
+            }
+            return outputShape.clone();
+        }
+        this.dataType = type;
+        long[] out = onBuild(inputShape.clone());
+        this.inputShape = inputShape.clone();
+        this.outputShape = out.clone();
+        return out.clone();
+    }
+
+    // ------------------------------------------------------------------ for subclasses
+
+    /** Declares a trainable weight. */
+    protected final Weight addWeight(String weightName, long[] shape, Initializer init, Regularizer regularizer) {
+        return addWeight(weightName, init.create(dataType, shape), true, regularizer);
+    }
+
+    /** Declares a weight with an explicit initial value; non-trainable weights are updated by the layer. */
+    protected final Weight addWeight(String weightName, INDArray initial, boolean trainableWeight, Regularizer regularizer) {
+        Weight w = new Weight(weightName, initial, trainableWeight, regularizer);
+        weights.add(w);
+        return w;
+    }
+
+    /** The tensor to compute with: a parameter while the layer is trainable, a constant when frozen. */
+    protected final Tensor tensor(Weight w) {
+        return w.tensor(trainable);
+    }
+
+    /** An error naming this layer and the expected and found input shapes. */
+    protected final IllegalArgumentException shapeError(String expected, long[] found) {
+        return new IllegalArgumentException(name + " (" + className() + "): expected input shape " + expected
+                + " but found " + Arrays.toString(found));
+    }
+
+    /** Checks that the per-example input has {@code rank} dimensions. */
+    protected final void requireRank(long[] shape, int rank, String layout) {
+        if (shape.length != rank) {
+            throw shapeError(layout, shape);
+        }
+    }
+
+    // ------------------------------------------------------------------ public API
+
+    public String name() {
+        return name;
+    }
+
+    /** Renames the layer (names must be unique within a model). */
+    public Layer name(String newName) {
+        if (newName == null || newName.isBlank()) {
+            throw new IllegalArgumentException("layer name must not be empty");
+        }
+        this.name = newName;
+        return this;
+    }
+
+    public boolean isTrainable() {
+        return trainable;
+    }
+
+    /** Freezes ({@code false}) or unfreezes the layer's weights; frozen weights get no gradient. */
+    public Layer trainable(boolean value) {
+        this.trainable = value;
+        return this;
+    }
+
+    public boolean isBuilt() {
+        return inputShape != null;
+    }
+
+    /** Input shape without the batch dimension, or null before {@link #build}. */
+    public long[] inputShape() {
+        return inputShape == null ? null : inputShape.clone();
+    }
+
+    /** Output shape without the batch dimension, or null before {@link #build}. */
+    public long[] outputShape() {
+        return outputShape == null ? null : outputShape.clone();
+    }
+
+    public DataType dataType() {
+        return dataType;
+    }
+
+    public List<Weight> weights() {
+        return Collections.unmodifiableList(weights);
+    }
+
+    public long countParams() {
+        return weights.stream().mapToLong(w -> w.value().length()).sum();
+    }
+
+    /** The weights' values in declaration order (kernel, then bias, as Keras). */
+    public List<INDArray> getWeights() {
+        List<INDArray> out = new ArrayList<>();
+        weights.forEach(w -> out.add(w.value().dup()));
+        return out;
+    }
+
+    public void setWeights(List<INDArray> values) {
+        if (values.size() != weights.size()) {
+            throw new IllegalArgumentException(name + ": expected " + weights.size() + " weight arrays but got " + values.size());
+        }
+        for (int i = 0; i < values.size(); i++) {
+            weights.get(i).assign(values.get(i), name);
+        }
+    }
+
+    /** The sum of this layer's weight penalties, or null when it has none. */
+    public Tensor regularizationLoss() {
+        Tensor total = null;
+        for (Weight w : weights) {
+            if (w.regularizer() != null && w.isTrainable() && trainable) {
+                Tensor p = w.regularizer().penalty(tensor(w));
+                total = total == null ? p : total.add(p);
+            }
+        }
+        return total;
+    }
+
+    /** The Keras class name ("Dense", "Conv2D", ...). */
+    public String className() {
+        return getClass().getSimpleName();
+    }
+
+    /** The layer's configuration with Keras's keys, enough to rebuild it. */
+    public final Map<String, Object> config() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("name", name);
+        c.put("trainable", trainable);
+        writeConfig(c);
+        return c;
+    }
+
+    /** Adds the subclass's own configuration keys. */
+    protected void writeConfig(Map<String, Object> config) {
+    }
+
+    private String defaultName() {
+        return getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + className() + ")";
+    }
+}
