@@ -86,6 +86,15 @@ public final class Dataset {
         return n >= size() ? this : subset(Indices.range(0, (int) n));
     }
 
+    /** Examples {@code [from, to)} in their current order. */
+    public Dataset slice(long from, long to) {
+        if (from < 0 || to > size() || from >= to) {
+            throw new IllegalArgumentException("slice [" + from + ", " + to + ") is out of range for "
+                    + size() + " examples");
+        }
+        return subset(Indices.range((int) from, (int) to));
+    }
+
     /**
      * A shuffled split: {@code round(testFraction * size())} examples (at least one, and at least
      * one left for training) go to the test part.

@@ -1,0 +1,57 @@
+package org.neurite.examples;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.nd4j.linalg.factory.Nd4j;
+import org.neurite.data.Dataset;
+import org.neurite.data.Mnist;
+import org.neurite.layers.Conv2D;
+import org.neurite.layers.Dense;
+import org.neurite.layers.Flatten;
+import org.neurite.layers.Input;
+import org.neurite.layers.MaxPooling2D;
+import org.neurite.models.Fit;
+import org.neurite.models.History;
+import org.neurite.models.Sequential;
+
+/**
+ * The seed's MNIST CNN. Without {@code --data} it trains on the 10,000-digit sample the
+ * repository ships (8,000 train, 2,000 test); point {@code --data} at a folder with the full
+ * MNIST IDX files to train on all of it.
+ *
+ * <pre>mvn -B -q test-compile exec:java -Dexec.mainClass=org.neurite.examples.MnistCnn [-Dexec.args="--epochs 3"]</pre>
+ */
+public final class MnistCnn {
+    private MnistCnn() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ExampleArgs options = ExampleArgs.parse(args);
+        Nd4j.getRandom().setSeed(options.seed());
+        Dataset.Split mnist = options.data() == null ? Mnist.load() : Mnist.load(options.data());
+        Dataset train = options.trainLimit() > 0 ? mnist.train().take(options.trainLimit()) : mnist.train();
+
+        Sequential model = new Sequential(
+                new Input(28, 28, 1),
+                new Conv2D(32, 3, "relu"),
+                new MaxPooling2D(2),
+                new Conv2D(64, 3, "relu"),
+                new MaxPooling2D(2),
+                new Flatten(),
+                new Dense(128, "relu"),
+                new Dense(10, "softmax"));
+        model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
+        model.summary();
+
+        long start = System.nanoTime();
+        History history = model.fit(train, Fit.epochs(options.epochs(10)).batchSize(options.batchSize(32))
+                .validationSplit(0.1).seed(options.seed()));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> scores = model.evaluate(mnist.test());
+        System.out.printf("MNIST CNN: trained on %,d digits in %.1f s; test loss %.4f, test accuracy %.4f on %,d digits%n",
+                train.size(), seconds, scores.get("loss"), scores.get("accuracy"), mnist.test().size());
+        Path picture = TrainingCurves.write(history, options.out().resolve("mnist-cnn.svg"), "MNIST CNN");
+        System.out.println("training curves: " + picture);
+    }
+}

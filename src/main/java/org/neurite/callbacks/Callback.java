@@ -1,0 +1,41 @@
+package org.neurite.callbacks;
+
+import java.util.Map;
+
+import org.neurite.models.Sequential;
+
+/**
+ * Hooks into {@code fit}. Override what you need; the model is available as {@link #model()}.
+ * Epochs and batches are numbered from 0, as in Keras. {@code logs} hold the running values
+ * ("loss", metric names, and at epoch end "val_loss", "val_" + metric names).
+ */
+public abstract class Callback {
+    private Sequential model;
+
+    /** Called by {@code fit} before training starts. */
+    public void setModel(Sequential model) {
+        this.model = model;
+    }
+
+    protected Sequential model() {
+        return model;
+    }
+
+    public void onTrainBegin(Map<String, Double> logs) {
+    }
+
+    public void onTrainEnd(Map<String, Double> logs) {
+    }
+
+    public void onEpochBegin(int epoch, Map<String, Double> logs) {
+    }
+
+    public void onEpochEnd(int epoch, Map<String, Double> logs) {
+    }
+
+    public void onBatchBegin(int batch, Map<String, Double> logs) {
+    }
+
+    public void onBatchEnd(int batch, Map<String, Double> logs) {
+    }
+}

@@ -1,0 +1,147 @@
+package org.neurite.models;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.callbacks.Callback;
+import org.neurite.data.Dataset;
+
+/**
+ * Options of {@link Sequential#fit}, with Keras's defaults:
+ * {@code Fit.epochs(10).batchSize(32).validationSplit(0.1)}.
+ * Batch size 32, shuffle each epoch, verbose 1, no validation.
+ */
+public final class Fit {
+    private final int epochs;
+    private int initialEpoch;
+    private int batchSize = 32;
+    private boolean shuffle = true;
+    private double validationSplit;
+    private Dataset validationData;
+    private Map<Integer, Double> classWeight;
+    private final List<Callback> callbacks = new ArrayList<>();
+    private int verbose = 1;
+    private long seed = 0;
+
+    private Fit(int epochs) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        }
+        this.epochs = epochs;
+    }
+
+    /** Starts the options with the number of epochs. */
+    public static Fit epochs(int epochs) {
+        return new Fit(epochs);
+    }
+
+    public Fit batchSize(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + value);
+        }
+        this.batchSize = value;
+        return this;
+    }
+
+    /** Epoch to start from (0-based), for resuming: trains epochs initialEpoch..epochs-1. */
+    public Fit initialEpoch(int value) {
+        if (value < 0 || value >= epochs) {
+            throw new IllegalArgumentException("initial epoch must be in [0, " + epochs + "), got " + value);
+        }
+        this.initialEpoch = value;
+        return this;
+    }
+
+    public Fit shuffle(boolean value) {
+        this.shuffle = value;
+        return this;
+    }
+
+    /** Holds out the LAST fraction of the training rows (before shuffling) for validation, as Keras. */
+    public Fit validationSplit(double fraction) {
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException("validation split must be in [0, 1), got " + fraction);
+        }
+        this.validationSplit = fraction;
+        return this;
+    }
+
+    public Fit validationData(Dataset data) {
+        this.validationData = data;
+        return this;
+    }
+
+    public Fit validationData(INDArray x, INDArray y) {
+        return validationData(Dataset.of(x, y));
+    }
+
+    /** Weights of each class in the loss (class id to weight), e.g. from class imbalance. */
+    public Fit classWeight(Map<Integer, Double> weights) {
+        this.classWeight = Map.copyOf(weights);
+        return this;
+    }
+
+    public Fit callbacks(Callback... values) {
+        callbacks.addAll(Arrays.asList(values));
+        return this;
+    }
+
+    /** 0 = silent, 1 = progress bar (one line per epoch when not on a terminal), 2 = one line per epoch. */
+    public Fit verbose(int value) {
+        if (value < 0 || value > 2) {
+            throw new IllegalArgumentException("verbose must be 0, 1 or 2, got " + value);
+        }
+        this.verbose = value;
+        return this;
+    }
+
+    /** Seed of the per-epoch shuffling. */
+    public Fit seed(long value) {
+        this.seed = value;
+        return this;
+    }
+
+    public int epochs() {
+        return epochs;
+    }
+
+    public int initialEpoch() {
+        return initialEpoch;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public boolean shuffle() {
+        return shuffle;
+    }
+
+    public double validationSplit() {
+        return validationSplit;
+    }
+
+    public Dataset validationData() {
+        return validationData;
+    }
+
+    public Map<Integer, Double> classWeight() {
+        return classWeight;
+    }
+
+    public List<Callback> callbacks() {
+        return Collections.unmodifiableList(callbacks);
+    }
+
+    public int verbose() {
+        return verbose;
+    }
+
+    public long seed() {
+        return seed;
+    }
+}

@@ -1,0 +1,72 @@
+package org.neurite.models;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.neurite.layers.Layer;
+import org.neurite.layers.Weight;
+import org.neurite.tensor.Allocator;
+import org.neurite.tensor.Tensor;
+
+/**
+ * All of a model's weights in one flat value buffer and one flat gradient buffer, each weight a
+ * view. Zeroing gradients is one call, and save/load and fused optimizers see contiguous memory.
+ */
+final class ParameterStore {
+    private final List<Layer> layers;
+    private final INDArray values;
+    private final INDArray grads;
+
+    ParameterStore(List<Layer> layers, DataType type) {
+        this.layers = layers;
+        long total = layers.stream().mapToLong(Layer::countParams).sum();
+        this.values = Allocator.persistentZeros(type, Math.max(total, 1));
+        this.grads = Allocator.persistentZeros(type, Math.max(total, 1));
+        long offset = 0;
+        for (Layer layer : layers) {
+            for (Weight w : layer.weights()) {
+                long n = w.value().length();
+                INDArray v = view(values, offset, n, w.shape());
+                INDArray g = view(grads, offset, n, w.shape());
+                w.bind(v, g);
+                offset += n;
+            }
+        }
+    }
+
+    private static INDArray view(INDArray flat, long offset, long n, long[] shape) {
+        return flat.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', shape);
+    }
+
+    /** Sets every gradient to zero. */
+    void zeroGrad() {
+        grads.assign(0);
+    }
+
+    /** The parameters the optimizer updates: trainable weights of trainable layers. */
+    List<Tensor> trainable() {
+        List<Tensor> out = new ArrayList<>();
+        for (Layer layer : layers) {
+            if (!layer.isTrainable()) {
+                continue;
+            }
+            for (Weight w : layer.weights()) {
+                if (w.isTrainable()) {
+                    out.add(w.parameter());
+                }
+            }
+        }
+        return out;
+    }
+
+    INDArray values() {
+        return values;
+    }
+
+    INDArray grads() {
+        return grads;
+    }
+}

@@ -1,0 +1,125 @@
+package org.neurite.models;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.callbacks.Callback;
+import org.neurite.callbacks.ProgressBar;
+import org.neurite.data.Batch;
+import org.neurite.data.BatchIterator;
+import org.neurite.data.Batches;
+import org.neurite.data.Dataset;
+import org.neurite.metrics.Metric;
+import org.neurite.tensor.MemoryScope;
+
+/**
+ * The training loop of {@link Sequential#fit}: batches, one optimizer step each, callbacks at
+ * every boundary. Each step runs in a memory scope, so steady-state training allocates nothing
+ * new off-heap.
+ */
+final class Trainer {
+    private final Sequential model;
+    private final Sequential.Compiled compiled;
+
+    Trainer(Sequential model, Sequential.Compiled compiled) {
+        this.model = model;
+        this.compiled = compiled;
+    }
+
+    History fit(Dataset data, Fit options) {
+        Evaluator.requireLabels(data, "fit");
+        model.checkInput(data.features(), "fit");
+        Dataset train = data;
+        Dataset validation = options.validationData();
+        if (options.validationSplit() > 0) {
+            long held = (long) Math.floor(data.size() * options.validationSplit());
+            if (held < 1 || held >= data.size()) {
+                throw new IllegalArgumentException("validation split " + options.validationSplit() + " of "
+                        + data.size() + " examples leaves no validation or no training data");
+            }
+            train = data.slice(0, data.size() - held);
+            validation = data.slice(data.size() - held, data.size());
+        }
+        SampleWeights weights = options.classWeight() == null ? null : new SampleWeights(options.classWeight());
+        Batches batches = train.batches(options.batchSize(), options.shuffle(), options.seed());
+        History history = new History();
+        List<Callback> callbacks = new ArrayList<>();
+        callbacks.add(history);
+        if (options.verbose() > 0) {
+            callbacks.add(ProgressBar.forVerbose(options.verbose(), options.epochs(), batches.size()));
+        }
+        callbacks.addAll(options.callbacks());
+        callbacks.forEach(c -> c.setModel(model));
+        model.stopTraining(false);
+
+        Map<String, Double> logs = new LinkedHashMap<>();
+        callbacks.forEach(c -> c.onTrainBegin(logs));
+        for (int epoch = options.initialEpoch(); epoch < options.epochs() && !model.isStopTraining(); epoch++) {
+            int e = epoch;
+            callbacks.forEach(c -> c.onEpochBegin(e, logs));
+            Map<String, Double> epochLogs = runEpoch(batches, weights, callbacks);
+            if (validation != null) {
+                Map<String, Double> val = new Evaluator(model).evaluate(compiled, validation, options.batchSize());
+                val.forEach((k, v) -> epochLogs.put("val_" + k, v));
+            }
+            callbacks.forEach(c -> c.onEpochEnd(e, epochLogs));
+            logs.clear();
+            logs.putAll(epochLogs);
+        }
+        callbacks.forEach(c -> c.onTrainEnd(logs));
+        return history;
+    }
+
+    private Map<String, Double> runEpoch(Batches batches, SampleWeights weights, List<Callback> callbacks) {
+        compiled.metrics().forEach(Metric::reset);
+        double lossSum = 0;
+        long seen = 0;
+        Map<String, Double> logs = new LinkedHashMap<>();
+        int index = 0;
+        try (BatchIterator it = batches.iterator()) {
+            while (it.hasNext() && !model.isStopTraining()) {
+                Batch batch = it.next();
+                int b = index++;
+                callbacks.forEach(c -> c.onBatchBegin(b, logs));
+                INDArray sw = weights == null ? null : weights.of(batch.labels());
+                double loss = step(batch.features(), batch.labels(), sw);
+                lossSum += loss * batch.size();
+                seen += batch.size();
+                logs.put("loss", lossSum / seen);
+                compiled.metrics().forEach(m -> logs.put(m.name(), m.result()));
+                callbacks.forEach(c -> c.onBatchEnd(b, logs));
+            }
+        }
+        return logs;
+    }
+
+    /** One optimizer step; returns the batch loss. Metrics are updated with the batch outputs. */
+    private double step(INDArray x, INDArray y, INDArray sampleWeight) {
+        try (MemoryScope scope = MemoryScope.open("train")) {
+            model.store().zeroGrad();
+            LossStep.Result r = LossStep.compute(model, compiled.loss(), x, y, sampleWeight, true);
+            r.loss().backward();
+            compiled.optimizer().step(model.store().trainable());
+            for (Metric m : compiled.metrics()) {
+                m.update(y, r.predictions());
+            }
+            return r.loss().item();
+        }
+    }
+
+    Map<String, Double> trainOnBatch(INDArray x, INDArray y) {
+        model.checkInput(x, "trainOnBatch");
+        if (y == null || y.size(0) != x.size(0)) {
+            throw new IllegalArgumentException(model.name() + ".trainOnBatch: x has " + x.size(0) + " rows but y has "
+                    + (y == null ? "none" : y.size(0)));
+        }
+        compiled.metrics().forEach(Metric::reset);
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("loss", step(x, y, null));
+        compiled.metrics().forEach(m -> out.put(m.name(), m.result()));
+        return out;
+    }
+}
