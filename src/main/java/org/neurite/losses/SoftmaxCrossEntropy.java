@@ -1,0 +1,74 @@
+package org.neurite.losses;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+import org.neurite.tensor.Native;
+import org.neurite.tensor.Op;
+
+/**
+ * Fused softmax + categorical cross-entropy on logits, reduced to the (weighted) mean over rows.
+ *
+ * <p>Inputs: logits {@code z} of shape {@code [N, ..., K]} (classes on the last axis) and targets
+ * {@code y} of the same shape. With {@code M} rows (every position but the class axis) and the
+ * weight {@code w_i} of the row's example (1 without weights):
+ * <pre>
+ *   forward  L = sum_rows w_i * (-sum_k y_k * logSoftmax(z)_k) / M
+ *   backward dL/dz = w_i * (softmax(z) * sum_k y_k - y) / M      (softmax(z) - y for one-hot rows)
+ *            dL/dy = -w_i * logSoftmax(z) / M
+ * </pre>
+ * The log-softmax is computed with the max subtracted, so logits of any size give finite values.
+ * Apply it with {@code Tensor.apply(new SoftmaxCrossEntropy(weights), logits, targets)}.
+ */
+public final class SoftmaxCrossEntropy extends Op {
+    private final INDArray weights;
+    private INDArray logSoftmax;
+    private INDArray y;
+    private INDArray rowWeights;
+    private long rows;
+
+    /** @param weights per-example weights of shape {@code [N]}, or null for none */
+    public SoftmaxCrossEntropy(INDArray weights) {
+        this.weights = weights;
+    }
+
+    @Override
+    public INDArray forward(INDArray... in) {
+        INDArray z = in[0];
+        y = in[1];
+        int classAxis = z.rank() - 1;
+        rows = z.length() / z.size(classAxis);
+        INDArray shifted = Native.call("subtract", z, z.max(true, classAxis))[0];
+        INDArray logSum = Transforms.log(Transforms.exp(shifted, true).sum(true, classAxis), false);
+        logSoftmax = Native.call("subtract", shifted, logSum)[0];
+        INDArray rowLoss = Native.call("multiply", y, logSoftmax)[0].sum(true, classAxis).negi();
+        rowWeights = FusedWeights.broadcastable(weights, z);
+        if (rowWeights != null) {
+            rowLoss = Native.call("multiply", rowLoss, rowWeights)[0];
+        }
+        return rowLoss.sum().divi(rows);
+    }
+
+    @Override
+    public INDArray[] backward(INDArray g, boolean[] needs) {
+        int classAxis = logSoftmax.rank() - 1;
+        double scale = g.getDouble(0) / rows;
+        INDArray dz = null;
+        INDArray dy = null;
+        if (needs[0]) {
+            INDArray softmax = Transforms.exp(logSoftmax, true);
+            dz = Native.call("multiply", softmax, y.sum(true, classAxis))[0].subi(y);
+            dz = FusedWeights.scale(dz, rowWeights, scale);
+        }
+        if (needs.length > 1 && needs[1]) {
+            dy = FusedWeights.scale(logSoftmax.neg(), rowWeights, scale);
+        }
+        return new INDArray[]{dz, dy};
+    }
+
+    @Override
+    public void release() {
+        logSoftmax = null;
+        y = null;
+        rowWeights = null;
+    }
+}
