@@ -96,7 +96,8 @@ public final class Dense extends Layer implements ActivatedLayer {
             y = y.add(tensor(bias));
         }
         if (x.rank() != 2) {
-            long[] shape = x.shape();
+            // clone: INDArray.shape() hands out the array's own shape info, and writing it reshapes x
+            long[] shape = x.shape().clone();
             shape[shape.length - 1] = units;
             y = y.reshape(shape);
         }

@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -73,7 +75,11 @@ public abstract class Layer {
             return outputShape.clone();
         }
         this.dataType = type;
-        long[] out = onBuild(inputShape.clone());
+        long[] out;
+        // weights outlive every training step, so they never belong to a step's workspace
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            out = onBuild(inputShape.clone());
+        }
         this.inputShape = inputShape.clone();
         this.outputShape = out.clone();
         return out.clone();
@@ -109,6 +115,19 @@ public abstract class Layer {
         if (shape.length != rank) {
             throw shapeError(layout, shape);
         }
+    }
+
+    /**
+     * Checks that the batch {@code x} has {@code rank} dimensions per example (plus the batch
+     * axis) and returns its per-example shape.
+     */
+    protected final long[] requireBatchRank(Tensor x, int rank, String layout) {
+        long[] shape = x.shape();
+        long[] example = shape.length == 0 ? shape : Arrays.copyOfRange(shape, 1, shape.length);
+        if (shape.length != rank + 1) {
+            throw shapeError(layout, example);
+        }
+        return example;
     }
 
     // ------------------------------------------------------------------ public API

@@ -6,13 +6,16 @@ import java.util.function.Function;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Compares the gradients autograd computes with central finite differences, in double precision.
  *
- * <p>The inputs are copied to DOUBLE before {@code f} runs, so any constant {@code f} closes over
- * should be DOUBLE too. A non-scalar output is projected onto a fixed random direction
+ * <p>Inputs that are DOUBLE, c-ordered, dense leaves are used as they are (a parameter's gradient is
+ * zeroed first and holds the analytic gradient afterwards), so {@code f} may ignore its argument
+ * list and read them directly, as a layer reads its own weights. Other inputs are copied to
+ * DOUBLE, so any constant {@code f} closes over should be DOUBLE too. A non-scalar output is projected onto a fixed random direction
  * ({@code L = sum(f(x) * R)}), so every output element is checked, not only their sum.
  *
  * <pre>{@code
@@ -39,6 +42,11 @@ public final class GradientCheck {
                                double epsilon, double maxRelativeError, double minAbsoluteError) {
         List<Tensor> params = new ArrayList<>();
         for (Tensor t : inputs) {
+            if (usableAsIs(t)) {
+                t.zeroGrad();
+                params.add(t);
+                continue;
+            }
             INDArray v = t.value().castTo(DataType.DOUBLE).dup('c');
             params.add(t.requiresGrad() ? Tensor.parameter(v) : Tensor.constant(v));
         }
@@ -71,6 +79,13 @@ public final class GradientCheck {
             }
         }
         return result;
+    }
+
+    /** A leaf whose value can be perturbed in place through a flat view. */
+    private static boolean usableAsIs(Tensor t) {
+        INDArray v = t.value();
+        return t.isLeaf() && v.dataType() == DataType.DOUBLE && v.ordering() == 'c'
+                && Shape.hasDefaultStridesForShape(v);
     }
 
     private static double project(Function<List<Tensor>, Tensor> f, List<Tensor> params, INDArray direction) {

@@ -1,0 +1,13 @@
+package org.neurite.layers;
+
+/**
+ * The maximum of each feature over all steps, as Keras {@code GlobalMaxPooling1D}:
+ * {@code [N, steps, features] -> [N, features]}. Ties share the gradient equally.
+ *
+ * <pre>{@code new GlobalMaxPooling1D()}</pre>
+ */
+public final class GlobalMaxPooling1D extends GlobalPooling {
+    public GlobalMaxPooling1D() {
+        super(1, true);
+    }
+}
