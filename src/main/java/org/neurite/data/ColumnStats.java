@@ -1,5 +1,6 @@
 package org.neurite.data;
 
+import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 
@@ -117,23 +118,31 @@ record ColumnStats(long rows, long nanValues, long infValues, long nanRows, long
 
     /** The median of the finite values of each column of {@code x} (NaN for a column without any). */
     static double[] medians(INDArray x) {
-        INDArray columns = Rows.detached(() -> matrix(x).transpose().castTo(DataType.FLOAT).dup('c'));
+        INDArray m = matrix(x);
+        boolean dbl = m.dataType() == DataType.DOUBLE;
+        INDArray columns = Rows.detached(() -> m.transpose().castTo(dbl ? DataType.DOUBLE : DataType.FLOAT).dup('c'));
         int n = (int) columns.size(1);
         double[] medians = new double[(int) columns.size(0)];
-        FloatBuffer values = columns.data().asNioFloat();
-        float[] column = new float[n];
+        FloatBuffer floats = dbl ? null : columns.data().asNioFloat();
+        DoubleBuffer doubles = dbl ? columns.data().asNioDouble() : null;
+        float[] floatColumn = new float[n];
+        double[] column = new double[n];
         for (int c = 0; c < medians.length; c++) {
-            values.get(c * n, column);
+            if (dbl) {
+                doubles.get(c * n, column);
+            } else {
+                floats.get(c * n, floatColumn);
+                Arrays.setAll(column, i -> floatColumn[i]);
+            }
             int finite = 0;
-            for (float v : column) {
-                if (Float.isFinite(v)) {
+            for (double v : column) {
+                if (Double.isFinite(v)) {
                     column[finite++] = v;
                 }
             }
             Arrays.sort(column, 0, finite);
             medians[c] = finite == 0 ? Double.NaN
-                    : finite % 2 == 1 ? column[finite / 2]
-                    : (column[finite / 2 - 1] + (double) column[finite / 2]) / 2;
+                    : finite % 2 == 1 ? column[finite / 2] : (column[finite / 2 - 1] + column[finite / 2]) / 2;
         }
         columns.close();
         return medians;

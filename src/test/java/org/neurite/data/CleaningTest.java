@@ -62,6 +62,9 @@ class CleaningTest {
         Dataset even = Dataset.of(rows(new float[] {20}, new float[] {1}, new float[] {NAN}, new float[] {10},
                 new float[] {3}), null);
         assertArrayEquals(new double[] {6.5}, Cleaning.imputationValues(even, Cleaning.Strategy.MEDIAN), 1e-6);
+        Dataset precise = Dataset.of(Nd4j.createFromArray(new double[][] {{1 + 1e-10}, {Double.NaN}, {3}}), null);
+        assertEquals(2 + 0.5e-10, Cleaning.imputationValues(precise, Cleaning.Strategy.MEDIAN)[0], 1e-13,
+                "DOUBLE features keep their precision");
         Dataset empty = Dataset.of(rows(new float[] {NAN, 1}, new float[] {NAN, 2}), null);
         assertArrayEquals(new double[] {0, 1.5}, Cleaning.imputationValues(empty, Cleaning.Strategy.MEAN), 1e-6,
                 "a column without finite values gets 0");
