@@ -31,7 +31,7 @@ final class Rows {
     }
 
     /** Runs {@code make} with every workspace of this thread suspended. */
-    static INDArray detached(Supplier<INDArray> make) {
+    static <T> T detached(Supplier<T> make) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             return make.get();
         }

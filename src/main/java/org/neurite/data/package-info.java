@@ -6,6 +6,12 @@
  * the IDX reader {@link org.neurite.data.Idx}, and Keras-style text preprocessing with
  * {@link org.neurite.data.Tokenizer} and {@link org.neurite.data.Sequences}.
  *
+ * <p>Data quality: {@link org.neurite.data.DataReport} (missing values, constant columns, class
+ * balance, duplicates, train/test leakage, value ranges) and the {@link org.neurite.data.Cleaning}
+ * steps that fix what it finds. Preprocessing fitted on training data and reused on test data:
+ * {@link org.neurite.data.Standardizer}, {@link org.neurite.data.MinMaxScaler},
+ * {@link org.neurite.data.OneHot} and {@link org.neurite.data.ClassWeights}. See {@code docs/data.md}.
+ *
  * <p>Every array this package creates lives outside ND4J workspaces, so it survives the per-step
  * workspace of a training loop.
  */
