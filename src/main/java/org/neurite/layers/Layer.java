@@ -228,7 +228,7 @@ public abstract class Layer {
     }
 
     private String defaultName() {
-        return getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+        return getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
     }
 
     @Override

@@ -62,6 +62,8 @@ public class Sequential {
         if (store != null) {
             layer.build(outputShape(layers.size() - 1));
             store = new ParameterStore(layers, dataType());
+        } else if (inputShape != null) {
+            build(inputShape);   // as Keras: a model that starts with an Input is built at once
         }
         return this;
     }

@@ -8,9 +8,9 @@ import org.neurite.layers.Weight;
 
 /** The Keras-style summary table of a built model. */
 final class Summary {
-    private static final String FORMAT = " %-28s %-25s %-10s%n";
-    private static final String RULE = "_".repeat(65) + "\n";
-    private static final String DOUBLE_RULE = "=".repeat(65) + "\n";
+    private static final String FORMAT = " %-32s %-25s %12s%n";
+    private static final String RULE = "_".repeat(72) + "\n";
+    private static final String DOUBLE_RULE = "=".repeat(72) + "\n";
 
     private Summary() {
     }
