@@ -33,7 +33,8 @@ class RegularizerTest {
         assertEquals(0.5 * 91 + 0.1 * 1.5, loss.item(), 1e-12);
         loss.backward();
         // d(0.5 * w^2)/dw = w; d(0.1 * |b|)/db = 0.1 * sign(b)
-        assertArrayEquals(new double[]{1, 2, 3, 4, 5, 6}, dense.weights().get(0).parameter().grad().data().asDouble(), 1e-12);
+        assertArrayEquals(new double[]{1, 2, 3, 4, 5, 6},
+                dense.weights().get(0).parameter().grad().data().asDouble(), 1e-12);
         assertArrayEquals(new double[]{0.1, -0.1}, dense.weights().get(1).parameter().grad().data().asDouble(), 1e-12);
     }
 
