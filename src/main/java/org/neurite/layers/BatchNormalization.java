@@ -114,7 +114,8 @@ public final class BatchNormalization extends Layer {
             beta = addWeight("beta", channels, betaInitializer, betaRegularizer);
         }
         movingMean = addWeight("moving_mean", movingMeanInitializer.create(dataType(), channels), false, null);
-        movingVariance = addWeight("moving_variance", movingVarianceInitializer.create(dataType(), channels), false, null);
+        movingVariance = addWeight("moving_variance", movingVarianceInitializer.create(dataType(), channels),
+                false, null);
         return inputShape;
     }
 

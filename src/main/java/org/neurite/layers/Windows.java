@@ -25,7 +25,8 @@ final class Windows {
             case "valid": return Padding.VALID;
             case "same": return Padding.SAME;
             default:
-                throw new IllegalArgumentException(owner + ": unknown padding '" + name + "'; valid values: " + PADDINGS);
+                throw new IllegalArgumentException(owner + ": unknown padding '" + name + "'; valid values: "
+                        + PADDINGS);
         }
     }
 
@@ -47,7 +48,8 @@ final class Windows {
         for (int i = 0; i < n; i++) {
             out[i] = values.length == 1 ? values[0] : values[i];
             if (out[i] <= 0) {
-                throw new IllegalArgumentException(owner + ": " + what + " must be positive, got " + Arrays.toString(values));
+                throw new IllegalArgumentException(owner + ": " + what + " must be positive, got "
+                        + Arrays.toString(values));
             }
         }
         return out;

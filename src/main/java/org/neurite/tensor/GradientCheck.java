@@ -12,11 +12,12 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Compares the gradients autograd computes with central finite differences, in double precision.
  *
- * <p>Inputs that are DOUBLE, c-ordered, dense leaves are used as they are (a parameter's gradient is
- * zeroed first and holds the analytic gradient afterwards), so {@code f} may ignore its argument
- * list and read them directly, as a layer reads its own weights. Other inputs are copied to
- * DOUBLE, so any constant {@code f} closes over should be DOUBLE too. A non-scalar output is projected onto a fixed random direction
- * ({@code L = sum(f(x) * R)}), so every output element is checked, not only their sum.
+ * <p>Inputs that are DOUBLE, c-ordered, dense leaves are used as they are (a parameter's gradient
+ * is zeroed first and holds the analytic gradient afterwards), so {@code f} may ignore its
+ * argument list and read them directly, as a layer reads its own weights. Other inputs are copied
+ * to DOUBLE, so any constant {@code f} closes over should be DOUBLE too. A non-scalar output is
+ * projected onto a fixed random direction ({@code L = sum(f(x) * R)}), so every output element is
+ * checked, not only their sum.
  *
  * <pre>{@code
  * GradientCheck.Result r = GradientCheck.check(in -> in.get(0).tanh().sum(), List.of(w));

@@ -36,10 +36,12 @@ class Conv2DTest {
     @Test
     void shapeInference() {
         assertArrayEquals(new long[]{26, 26, 32}, new Conv2D(32, 3).build(new long[]{28, 28, 1}));
-        assertArrayEquals(new long[]{14, 14, 8}, new Conv2D(8, 3).padding("same").strides(2).build(new long[]{28, 28, 3}));
+        assertArrayEquals(new long[]{14, 14, 8},
+                new Conv2D(8, 3).padding("same").strides(2).build(new long[]{28, 28, 3}));
         assertArrayEquals(new long[]{24, 26, 4}, new Conv2D(4, new int[]{5, 3}).build(new long[]{28, 28, 3}));
         assertArrayEquals(new long[]{24, 24, 4}, new Conv2D(4, 3).dilationRate(2).build(new long[]{28, 28, 3}));
-        assertArrayEquals(new long[]{9, 9, 4}, new Conv2D(4, 1).strides(3).padding("same").build(new long[]{25, 25, 1}));
+        assertArrayEquals(new long[]{9, 9, 4},
+                new Conv2D(4, 1).strides(3).padding("same").build(new long[]{25, 25, 1}));
     }
 
     @Test

@@ -39,8 +39,8 @@ class GlobalPoolingTest {
     void averageOverStepsByHand() {
         GlobalAveragePooling1D pool = new GlobalAveragePooling1D();
         pool.build(new long[]{3, 2}, DataType.DOUBLE);
-        assertArrayEquals(new double[]{2 / 3.0, 1 / 3.0, 1, 1}, pool.forward(sequences(), false).value().data().asDouble(),
-                1e-12);
+        assertArrayEquals(new double[]{2 / 3.0, 1 / 3.0, 1, 1},
+                pool.forward(sequences(), false).value().data().asDouble(), 1e-12);
     }
 
     @Test

@@ -34,7 +34,8 @@ class Pooling2DTest {
         assertArrayEquals(new long[]{13, 13, 32}, new MaxPooling2D(2).build(new long[]{26, 26, 32}));
         assertArrayEquals(new long[]{5, 5, 64}, new MaxPooling2D(2).build(new long[]{11, 11, 64}));
         assertArrayEquals(new long[]{6, 6, 64}, new MaxPooling2D(2).padding("same").build(new long[]{11, 11, 64}));
-        assertArrayEquals(new long[]{9, 4, 3}, new AveragePooling2D(new int[]{2, 3}).strides(1, 2).build(new long[]{10, 9, 3}));
+        assertArrayEquals(new long[]{9, 4, 3},
+                new AveragePooling2D(new int[]{2, 3}).strides(1, 2).build(new long[]{10, 9, 3}));
     }
 
     @Test
