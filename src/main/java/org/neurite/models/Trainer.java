@@ -102,7 +102,7 @@ final class Trainer {
             model.store().zeroGrad();
             LossStep.Result r = LossStep.compute(model, compiled.loss(), x, y, sampleWeight, true);
             r.loss().backward();
-            compiled.optimizer().step(model.store().trainable());
+            compiled.optimizer().step(model.store().optimizerTargets(compiled.optimizer().updatesElementwise()));
             for (Metric m : compiled.metrics()) {
                 m.update(y, r.predictions());
             }

@@ -152,7 +152,7 @@ public final class Tensor {
     }
 
     public long[] shape() {
-        return value.shape();
+        return value.shape().clone();   // ND4J hands out its own shape array
     }
 
     public int rank() {
