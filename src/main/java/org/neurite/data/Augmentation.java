@@ -1,5 +1,7 @@
 package org.neurite.data;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -267,13 +269,13 @@ public final class Augmentation {
                     : flipHorizontal ? "horizontal" : "vertical").append(", ");
         }
         if (heightShift > 0 || widthShift > 0) {
-            s.append(String.format(Locale.ROOT, "shift %.3g x %.3g, ", heightShift, widthShift));
+            s.append("shift ").append(number(heightShift)).append(" x ").append(number(widthShift)).append(", ");
         }
         if (maxDegrees > 0) {
-            s.append(String.format(Locale.ROOT, "rotation %.3g deg, ", maxDegrees));
+            s.append("rotation ").append(number(maxDegrees)).append(" deg, ");
         }
         if (noiseStddev > 0) {
-            s.append(String.format(Locale.ROOT, "noise %.3g, ", noiseStddev));
+            s.append("noise ").append(number(noiseStddev)).append(", ");
         }
         if (isGeometric()) {
             s.append(interpolation.name().toLowerCase(Locale.ROOT));
@@ -283,5 +285,10 @@ public final class Augmentation {
             s.append("none");
         }
         return s.append(']').toString();
+    }
+
+    /** {@code v} with at most 4 significant digits and no trailing zeros: 0.1, 12.5, 1E-5. */
+    private static String number(double v) {
+        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toString();
     }
 }

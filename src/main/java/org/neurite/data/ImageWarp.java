@@ -1,5 +1,8 @@
 package org.neurite.data;
 
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -11,25 +14,27 @@ import org.neurite.tensor.Native;
  * a flip, a rotation about the image centre and a translation, in that order, with constant-zero
  * fill outside the image. It is the geometric half of {@link Augmentation}.
  *
- * <p>Everything is ND4J ops over whole arrays: the source coordinate of every output pixel is
- * computed as an {@code [N, H*W]} array (inverse mapping), rounded (nearest) or split into its
- * four neighbours (bilinear), turned into row indices of the flattened batch {@code [N*H*W, C]}
- * plus one extra zero row for "outside", and read with one {@code gather} per neighbour. Coordinates
- * within {@code 1e-6} of an integer are snapped to it, so whole-pixel shifts, flips and quarter
- * turns reproduce pixel values exactly in both modes.
+ * <p>How, with ND4J ops over whole arrays (no loop over pixels): each example's inverse map is
+ * folded into a {@code 2 x 3} matrix (a few numbers per example, computed in Java); one matrix
+ * product of all of them with the output pixel grid {@code [x; y; 1]} gives the source coordinate
+ * of every output pixel, {@code [2N, H*W]}. The batch is padded with a one-pixel zero border and
+ * coordinates are clipped into it, so every pixel that comes from outside the image reads a zero.
+ * Nearest sampling rounds the coordinates, turns them into row indices of the padded batch
+ * flattened to {@code [N * (H+2) * (W+2), C]} and reads them with one {@code gather_nd}; bilinear
+ * sampling reads the four neighbours likewise and mixes them with their distance weights. Flips, whole-pixel shifts and quarter turns give exact integer
+ * coordinates (the rotation's cosine and sine are snapped to 0 and 1 near multiples of 90 degrees),
+ * so they reproduce pixel values exactly in both modes.
  *
  * <p>Conventions (image rows go down): a positive angle turns the content counter-clockwise as
  * displayed (a quarter turn of a square image is NumPy's {@code rot90}); a positive shift moves the
  * content down ({@code dy}) or right ({@code dx}) by that many pixels.
  */
 final class ImageWarp {
-    private static final double SNAP = 1e-6;
-
     private ImageWarp() {
     }
 
     /**
-     * One transform per example; each array is DOUBLE {@code [N]}.
+     * One transform per example; each array has {@code N} values.
      *
      * @param flipH 1 to mirror the example left-right, 0 to keep it
      * @param flipV 1 to mirror it top-bottom, 0 to keep it
@@ -46,87 +51,118 @@ final class ImageWarp {
         long h = images.size(1);
         long w = images.size(2);
         long c = images.size(3);
-        long pixels = h * w;
-        double cy = (h - 1) / 2.0;
-        double cx = (w - 1) / 2.0;
+        INDArray padded = Nd4j.zeros(images.dataType(), n, h + 2, w + 2, c);
+        padded.get(all(), interval(1, h + 1), interval(1, w + 1), all()).assign(images);
+        Reader reader = new Reader(padded.reshape('c', n * (h + 2) * (w + 2), c), n, h + 2, w + 2);
 
-        // output pixel grid, centred: gx[r*w + col] = col - cx, gy[r*w + col] = r - cy
-        INDArray gx = Nd4j.zeros(DataType.DOUBLE, h, w).addiRowVector(axis(w, cx)).reshape(1, pixels);
-        INDArray gy = Nd4j.zeros(DataType.DOUBLE, h, w).addiColumnVector(axis(h, cy).reshape(h, 1)).reshape(1, pixels);
-
-        // inverse map: undo the shift, then the rotation, then the flip
-        INDArray px = perExample(n, gx).subiColumnVector(column(p.dx()));
-        INDArray py = perExample(n, gy).subiColumnVector(column(p.dy()));
-        INDArray cos = snap(Transforms.cos(p.radians(), true), 1e-12).reshape(n, 1);
-        INDArray sin = snap(Transforms.sin(p.radians(), true), 1e-12).reshape(n, 1);
-        INDArray sx = px.mulColumnVector(cos).subi(py.mulColumnVector(sin));
-        INDArray sy = px.mulColumnVector(sin).addi(py.mulColumnVector(cos));
-        sx.muliColumnVector(sign(p.flipH())).addi(cx);
-        sy.muliColumnVector(sign(p.flipV())).addi(cy);
-        snap(sx, SNAP);
-        snap(sy, SNAP);
-
-        INDArray base = Nd4j.arange(n).castTo(DataType.DOUBLE).muli(pixels).reshape(n, 1);
-        INDArray flat = Nd4j.concat(0, images.reshape('c', n * pixels, c), Nd4j.zeros(images.dataType(), 1, c));
-        Grid grid = new Grid(flat, base, h, w, n * pixels);
+        // source coordinates in the padded batch: rows 0..n-1 the column (x), rows n..2n-1 the row (y)
+        INDArray source = inverseMaps(p, n, h, w).mmul(grid(h, w));
+        INDArray sx = source.get(interval(0, n), all());
+        INDArray sy = source.get(interval(n, 2 * n), all());
         INDArray out;
         if (bilinear) {
             INDArray x0 = Transforms.floor(sx, true);
             INDArray y0 = Transforms.floor(sy, true);
             INDArray fx = sx.sub(x0);
             INDArray fy = sy.sub(y0);
-            INDArray gxInv = fx.rsub(1);
-            INDArray gyInv = fy.rsub(1);
-            out = grid.sample(x0, y0, gxInv.mul(gyInv));
-            out.addi(grid.sample(x0.add(1), y0, fx.mul(gyInv)));
-            out.addi(grid.sample(x0, y0.add(1), gxInv.mul(fy)));
-            out.addi(grid.sample(x0.add(1), y0.add(1), fx.mul(fy)));
+            INDArray ex = fx.rsub(1);
+            INDArray ey = fy.rsub(1);
+            INDArray col0 = reader.column(x0);
+            INDArray col1 = reader.column(x0.addi(1));
+            INDArray row0 = reader.rowStart(y0);
+            INDArray row1 = reader.rowStart(y0.addi(1));
+            out = reader.read(row0.add(col0), ey.mul(ex));
+            out.addi(reader.read(row0.addi(col1), ey.muli(fx)));
+            out.addi(reader.read(row1.add(col0), fy.mul(ex)));
+            out.addi(reader.read(row1.addi(col1), fy.muli(fx)));
         } else {
-            out = grid.sample(Transforms.round(sx, true), Transforms.round(sy, true), null);
+            INDArray index = reader.rowStart(Transforms.round(sy, true)).addi(reader.column(Transforms.round(sx, true)));
+            out = reader.read(index, null);
         }
         return out.reshape('c', n, h, w, c);
     }
 
-    /** The flattened batch with a zero row at index {@code outside}, read at integer coordinates. */
-    private record Grid(INDArray flat, INDArray base, long h, long w, long outside) {
-        /** Rows at {@code (ix, iy)} ({@code [N, H*W]}), zero where outside, times {@code weight} if given. */
-        INDArray sample(INDArray ix, INDArray iy, INDArray weight) {
-            INDArray inside = ix.gte(0).castTo(DataType.DOUBLE)
-                    .muli(ix.lt(w).castTo(DataType.DOUBLE))
-                    .muli(iy.gte(0).castTo(DataType.DOUBLE))
-                    .muli(iy.lt(h).castTo(DataType.DOUBLE));
-            INDArray index = iy.mul(w).addi(ix).addiColumnVector(base).subi(outside).muli(inside).addi(outside);
-            INDArray ids = index.reshape(index.length()).castTo(DataType.LONG);
-            INDArray rows = Native.call("gather", new INDArray[] {flat, ids}, new long[] {0}, null, null)[0];
+    /**
+     * Reads pixels of the zero-padded batch, flattened to {@code [N * rows * cols, C]}, at integer
+     * coordinates clipped into the border: every coordinate outside the image reads a zero.
+     */
+    private static final class Reader {
+        private final INDArray flat;
+        private final INDArray exampleStart;
+        private final long rows;
+        private final long cols;
+
+        Reader(INDArray flat, long n, long rows, long cols) {
+            this.flat = flat;
+            this.rows = rows;
+            this.cols = cols;
+            this.exampleStart = Nd4j.arange(n).castTo(DataType.INT).muli(rows * cols).reshape(n, 1);
+        }
+
+        /** INT {@code [N, H*W]}: the clipped column coordinates {@code x}. */
+        INDArray column(INDArray x) {
+            return clip(x, cols - 1);
+        }
+
+        /** INT {@code [N, H*W]}: the flat index of the start of each clipped row {@code y}, per example. */
+        INDArray rowStart(INDArray y) {
+            return clip(y, rows - 1).muli(cols).addiColumnVector(exampleStart);
+        }
+
+        /** {@code [N*H*W, C]}: the pixels at the flat {@code index}, times {@code weight} when given. */
+        INDArray read(INDArray index, INDArray weight) {
+            long count = index.length();
+            INDArray pixels = Native.call("gather_nd", flat, index.reshape(count, 1))[0];
             if (weight != null) {
-                rows.muliColumnVector(weight.reshape(weight.length(), 1).castTo(rows.dataType()));
+                pixels.muliColumnVector(weight.reshape(count, 1).castTo(pixels.dataType()));
             }
-            return rows;
+            return pixels;
+        }
+
+        private static INDArray clip(INDArray x, long max) {
+            return Transforms.min(Transforms.max(x, 0, true), max, false).castTo(DataType.INT);
         }
     }
 
-    /** {@code [0, 1, ..., size - 1] - centre} as DOUBLE {@code [size]}. */
-    private static INDArray axis(long size, double centre) {
-        return Nd4j.arange(size).castTo(DataType.DOUBLE).reshape(size).subi(centre);
+    /**
+     * {@code [2N, 3]}: for each example the map from an output pixel {@code (x, y, 1)} (centred
+     * coordinates) to its source column (row {@code i}) and row (row {@code N + i}) in the padded
+     * batch: undo the shift, then the rotation, then the flip, and move the centre back.
+     */
+    private static INDArray inverseMaps(Params p, long n, long h, long w) {
+        double[] flipH = p.flipH().toDoubleVector();
+        double[] flipV = p.flipV().toDoubleVector();
+        double[] radians = p.radians().toDoubleVector();
+        double[] dy = p.dy().toDoubleVector();
+        double[] dx = p.dx().toDoubleVector();
+        float[][] maps = new float[(int) (2 * n)][];
+        for (int i = 0; i < n; i++) {
+            double cos = snap(Math.cos(radians[i]));
+            double sin = snap(Math.sin(radians[i]));
+            double fh = flipH[i] != 0 ? -1 : 1;
+            double fv = flipV[i] != 0 ? -1 : 1;
+            double a00 = fh * cos;
+            double a01 = -fh * sin;
+            double a10 = fv * sin;
+            double a11 = fv * cos;
+            maps[i] = new float[] {(float) a00, (float) a01, (float) ((w + 1) / 2.0 - a00 * dx[i] - a01 * dy[i])};
+            maps[(int) n + i] = new float[] {(float) a10, (float) a11, (float) ((h + 1) / 2.0 - a10 * dx[i] - a11 * dy[i])};
+        }
+        return Nd4j.createFromArray(maps);
     }
 
-    private static INDArray perExample(long n, INDArray row) {
-        return Nd4j.zeros(DataType.DOUBLE, n, row.length()).addiRowVector(row);
+    /** {@code [3, H*W]}: each output pixel's centred column, centred row, and 1. */
+    private static INDArray grid(long h, long w) {
+        INDArray cols = Nd4j.arange(w).castTo(DataType.FLOAT).reshape(1, w).subi((w - 1) / 2.0);
+        INDArray rows = Nd4j.arange(h).castTo(DataType.FLOAT).reshape(h, 1).subi((h - 1) / 2.0);
+        INDArray gx = Nd4j.zeros(DataType.FLOAT, h, w).addiRowVector(cols).reshape(1, h * w);
+        INDArray gy = Nd4j.zeros(DataType.FLOAT, h, w).addiColumnVector(rows).reshape(1, h * w);
+        return Nd4j.concat(0, gx, gy, Nd4j.ones(DataType.FLOAT, 1, h * w));
     }
 
-    private static INDArray column(INDArray values) {
-        return values.castTo(DataType.DOUBLE).reshape(values.length(), 1);
-    }
-
-    /** {@code 1 - 2 * flip}: -1 mirrors, 1 keeps; as a DOUBLE column. */
-    private static INDArray sign(INDArray flip) {
-        return column(flip).mul(-2).addi(1);
-    }
-
-    /** Moves values within {@code eps} of an integer onto it, in place; returns {@code x}. */
-    private static INDArray snap(INDArray x, double eps) {
-        INDArray rounded = Transforms.round(x, true);
-        INDArray near = Transforms.abs(x.sub(rounded), false).lt(eps).castTo(x.dataType());
-        return x.addi(rounded.subi(x).muli(near));
+    /** {@code v}, or the integer next to it when within 1e-12 (cos 90 degrees is 0, not 6e-17). */
+    private static double snap(double v) {
+        double r = Math.rint(v);
+        return Math.abs(v - r) < 1e-12 ? r : v;
     }
 }

@@ -196,7 +196,9 @@ class AugmentationTest {
         assertTrue(!base.flipHorizontal() && flipped.flipHorizontal());
         assertEquals(flipped, Augmentation.none().randomFlip("horizontal").randomShift(0.1));
         assertEquals(flipped.hashCode(), Augmentation.none().randomFlip("horizontal").randomShift(0.1).hashCode());
-        assertEquals("Augmentation[flip horizontal, shift 0.100 x 0.100, bilinear]", flipped.toString());
+        assertEquals("Augmentation[flip horizontal, shift 0.1 x 0.1, bilinear]", flipped.toString());
+        assertEquals("Augmentation[rotation 12.5 deg, noise 0.05, bilinear]",
+                Augmentation.none().randomRotation(12.5).gaussianNoise(0.05).toString());
     }
 
     @Test
