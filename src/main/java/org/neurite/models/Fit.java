@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.callbacks.Callback;
+import org.neurite.data.Augmentation;
 import org.neurite.data.Dataset;
 
 /**
@@ -26,6 +27,7 @@ public final class Fit {
     private final List<Callback> callbacks = new ArrayList<>();
     private int verbose = 1;
     private long seed = 0;
+    private Augmentation augmentation = Augmentation.none();
 
     private Fit(int epochs) {
         if (epochs < 1) {
@@ -105,6 +107,19 @@ public final class Fit {
         return this;
     }
 
+    /**
+     * Random image augmentation applied to the features of every training batch (never to
+     * validation data, {@code evaluate} or {@code predict}); see {@link Augmentation}. The features
+     * must be channels-last images {@code [n, height, width, channels]}.
+     */
+    public Fit augment(Augmentation value) {
+        if (value == null) {
+            throw new IllegalArgumentException("augmentation must not be null; use Augmentation.none() for none");
+        }
+        this.augmentation = value;
+        return this;
+    }
+
     public int epochs() {
         return epochs;
     }
@@ -143,5 +158,10 @@ public final class Fit {
 
     public long seed() {
         return seed;
+    }
+
+    /** The training-batch augmentation; {@link Augmentation#none()} unless set. */
+    public Augmentation augmentation() {
+        return augmentation;
     }
 }

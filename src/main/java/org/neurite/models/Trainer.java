@@ -8,6 +8,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.callbacks.Callback;
 import org.neurite.callbacks.ProgressBar;
+import org.neurite.data.Augmentation;
 import org.neurite.data.Batch;
 import org.neurite.data.BatchIterator;
 import org.neurite.data.Batches;
@@ -32,6 +33,10 @@ final class Trainer {
     History fit(Dataset data, Fit options) {
         Evaluator.requireLabels(data, "fit");
         model.checkInput(data.features(), "fit");
+        Augmentation augmentation = options.augmentation();
+        if (!augmentation.isIdentity()) {
+            Augmentation.requireImages(data.features().shape(), model.name() + ".fit");
+        }
         Dataset train = data;
         Dataset validation = options.validationData();
         if (options.validationSplit() > 0) {
@@ -60,7 +65,7 @@ final class Trainer {
         for (int epoch = options.initialEpoch(); epoch < options.epochs() && !model.isStopTraining(); epoch++) {
             int e = epoch;
             callbacks.forEach(c -> c.onEpochBegin(e, logs));
-            Map<String, Double> epochLogs = runEpoch(batches, weights, callbacks);
+            Map<String, Double> epochLogs = runEpoch(batches, weights, augmentation, callbacks);
             if (validation != null) {
                 Map<String, Double> val = new Evaluator(model).evaluate(compiled, validation, options.batchSize());
                 val.forEach((k, v) -> epochLogs.put("val_" + k, v));
@@ -73,7 +78,8 @@ final class Trainer {
         return history;
     }
 
-    private Map<String, Double> runEpoch(Batches batches, SampleWeights weights, List<Callback> callbacks) {
+    private Map<String, Double> runEpoch(Batches batches, SampleWeights weights, Augmentation augmentation,
+                                         List<Callback> callbacks) {
         compiled.metrics().forEach(Metric::reset);
         double lossSum = 0;
         long seen = 0;
@@ -85,7 +91,7 @@ final class Trainer {
                 int b = index++;
                 callbacks.forEach(c -> c.onBatchBegin(b, logs));
                 INDArray sw = weights == null ? null : weights.of(batch.labels());
-                double loss = step(batch.features(), batch.labels(), sw);
+                double loss = step(batch.features(), batch.labels(), sw, augmentation);
                 lossSum += loss * batch.size();
                 seen += batch.size();
                 logs.put("loss", lossSum / seen);
@@ -96,11 +102,15 @@ final class Trainer {
         return logs;
     }
 
-    /** One optimizer step; returns the batch loss. Metrics are updated with the batch outputs. */
-    private double step(INDArray x, INDArray y, INDArray sampleWeight) {
+    /**
+     * One optimizer step; returns the batch loss. Metrics are updated with the batch outputs. The
+     * augmented copy of {@code x} lives in the step's memory scope.
+     */
+    private double step(INDArray x, INDArray y, INDArray sampleWeight, Augmentation augmentation) {
         try (MemoryScope scope = MemoryScope.open("train")) {
             model.store().zeroGrad();
-            LossStep.Result r = LossStep.compute(model, compiled.loss(), x, y, sampleWeight, true);
+            INDArray input = augmentation.apply(x);
+            LossStep.Result r = LossStep.compute(model, compiled.loss(), input, y, sampleWeight, true);
             r.loss().backward();
             compiled.optimizer().step(model.store().optimizerTargets(compiled.optimizer().updatesElementwise()));
             for (Metric m : compiled.metrics()) {
@@ -118,7 +128,7 @@ final class Trainer {
         }
         compiled.metrics().forEach(Metric::reset);
         Map<String, Double> out = new LinkedHashMap<>();
-        out.put("loss", step(x, y, null));
+        out.put("loss", step(x, y, null, Augmentation.none()));
         compiled.metrics().forEach(m -> out.put(m.name(), m.result()));
         return out;
     }
