@@ -8,17 +8,22 @@ import org.neurite.layers.Weight;
 
 /** The Keras-style summary table of a built model. */
 final class Summary {
-    private static final String FORMAT = " %-32s %-25s %12s%n";
-    private static final String RULE = "_".repeat(72) + "\n";
-    private static final String DOUBLE_RULE = "=".repeat(72) + "\n";
+    private static final int MIN_NAME_WIDTH = 32;
 
     private Summary() {
     }
 
     static String of(Sequential model) {
+        int nameWidth = MIN_NAME_WIDTH;
+        for (Layer layer : model.layers()) {
+            nameWidth = Math.max(nameWidth, layer.name().length() + layer.className().length() + 4);
+        }
+        String format = " %-" + nameWidth + "s %-25s %12s%n";
+        String rule = "_".repeat(nameWidth + 40) + "\n";
+        String doubleRule = "=".repeat(nameWidth + 40) + "\n";
         StringBuilder sb = new StringBuilder();
-        sb.append("Model: \"").append(model.name()).append("\"\n").append(RULE);
-        sb.append(String.format(FORMAT, "Layer (type)", "Output Shape", "Param #")).append(DOUBLE_RULE);
+        sb.append("Model: \"").append(model.name()).append("\"\n").append(rule);
+        sb.append(String.format(format, "Layer (type)", "Output Shape", "Param #")).append(doubleRule);
         long trainable = 0;
         long frozen = 0;
         boolean first = true;
@@ -30,7 +35,7 @@ final class Summary {
                 sb.append('\n');
             }
             first = false;
-            sb.append(String.format(Locale.ROOT, FORMAT, layer.name() + " (" + layer.className() + ")",
+            sb.append(String.format(Locale.ROOT, format, layer.name() + " (" + layer.className() + ")",
                     shape(layer.outputShape()), String.format(Locale.ROOT, "%,d", layer.countParams())));
             for (Weight w : layer.weights()) {
                 if (w.isTrainable() && layer.isTrainable()) {
@@ -40,11 +45,11 @@ final class Summary {
                 }
             }
         }
-        sb.append(DOUBLE_RULE);
+        sb.append(doubleRule);
         sb.append(String.format(Locale.ROOT, "Total params: %,d%n", trainable + frozen));
         sb.append(String.format(Locale.ROOT, "Trainable params: %,d%n", trainable));
         sb.append(String.format(Locale.ROOT, "Non-trainable params: %,d%n", frozen));
-        return sb.append(RULE).toString();
+        return sb.append(rule).toString();
     }
 
     private static String shape(long[] shape) {
