@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.callbacks.Callback;
 import org.neurite.callbacks.ProgressBar;
 import org.neurite.data.Batch;
@@ -18,7 +19,8 @@ import org.neurite.tensor.MemoryScope;
 /**
  * The training loop of {@link Sequential#fit}: batches, one optimizer step each, callbacks at
  * every boundary. Each step runs in a memory scope, so steady-state training allocates nothing
- * new off-heap.
+ * new off-heap. Epoch {@code e} draws its batch order and reseeds ND4J's generator (dropout) from
+ * the fit's seed and {@code e}, so a fit resumed at epoch {@code e} repeats the uninterrupted run.
  */
 final class Trainer {
     private final Sequential model;
@@ -44,7 +46,8 @@ final class Trainer {
             validation = data.slice(data.size() - held, data.size());
         }
         SampleWeights weights = options.classWeight() == null ? null : new SampleWeights(options.classWeight());
-        Batches batches = train.batches(options.batchSize(), options.shuffle(), options.seed());
+        long seed = options.seed();
+        Batches batches = train.batches(options.batchSize(), options.shuffle(), seed);
         History history = new History();
         List<Callback> callbacks = new ArrayList<>();
         callbacks.add(history);
@@ -59,8 +62,9 @@ final class Trainer {
         callbacks.forEach(c -> c.onTrainBegin(logs));
         for (int epoch = options.initialEpoch(); epoch < options.epochs() && !model.isStopTraining(); epoch++) {
             int e = epoch;
+            Nd4j.getRandom().setSeed(epochSeed(seed, e));
             callbacks.forEach(c -> c.onEpochBegin(e, logs));
-            Map<String, Double> epochLogs = runEpoch(batches, weights, callbacks);
+            Map<String, Double> epochLogs = runEpoch(batches.iterator(e), weights, callbacks);
             if (validation != null) {
                 Map<String, Double> val = new Evaluator(model).evaluate(compiled, validation, options.batchSize());
                 val.forEach((k, v) -> epochLogs.put("val_" + k, v));
@@ -73,13 +77,21 @@ final class Trainer {
         return history;
     }
 
-    private Map<String, Double> runEpoch(Batches batches, SampleWeights weights, List<Callback> callbacks) {
+    /** A seed for epoch {@code epoch} of a run seeded with {@code seed} (SplitMix64's finaliser). */
+    static long epochSeed(long seed, int epoch) {
+        long z = seed + (epoch + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private Map<String, Double> runEpoch(BatchIterator batches, SampleWeights weights, List<Callback> callbacks) {
         compiled.metrics().forEach(Metric::reset);
         double lossSum = 0;
         long seen = 0;
         Map<String, Double> logs = new LinkedHashMap<>();
         int index = 0;
-        try (BatchIterator it = batches.iterator()) {
+        try (BatchIterator it = batches) {
             while (it.hasNext() && !model.isStopTraining()) {
                 Batch batch = it.next();
                 int b = index++;
