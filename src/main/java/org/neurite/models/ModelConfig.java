@@ -5,10 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 import org.neurite.io.Json;
-import org.neurite.layers.Initializer;
 import org.neurite.layers.Layer;
 import org.neurite.layers.LayerRegistry;
 import org.neurite.losses.Loss;
@@ -82,11 +80,10 @@ final class ModelConfig {
     }
 
     /**
-     * The model described by {@code json}, built when the file says it was, its layers created
-     * through {@code initializers}; not compiled.
+     * The model described by {@code json}, built when the file says it was, each weight checked
+     * against the file by {@code budget}; not compiled.
      */
-    static Sequential model(Map<String, Object> json, String file, UnaryOperator<Initializer> initializers)
-            throws IOException {
+    static Sequential model(Map<String, Object> json, String file, WeightBudget budget) throws IOException {
         checkFormat(json, file);
         Map<String, Object> config = map(json.get("config"), "config", file);
         List<Layer> layers = new ArrayList<>();
@@ -97,9 +94,10 @@ final class ModelConfig {
         for (int i = 0; i < entries.size(); i++) {
             Map<String, Object> entry = map(entries.get(i), "layer " + i, file);
             Object className = entry.get("class_name");
+            Map<String, Object> layerConfig = map(entry.get("config"), "config of layer " + i, file);
             try {
-                layers.add(LayerRegistry.fromConfig(className instanceof String s ? s : null,
-                        map(entry.get("config"), "config of layer " + i, file), initializers));
+                layers.add(LayerRegistry.fromConfig(className instanceof String s ? s : null, layerConfig,
+                        budget.forLayer(String.valueOf(layerConfig.get("name")))));
             } catch (IllegalArgumentException e) {
                 throw new IOException(file + ": layer " + i + " (" + className + "): " + e.getMessage(), e);
             }

@@ -166,8 +166,7 @@ final class ModelFile {
         Archive archive = read(path);
         String file = path.toString();
         try {
-            WeightBudget budget = new WeightBudget(archive.weights().tensors().values().stream()
-                    .mapToLong(a -> a.length()).sum());
+            WeightBudget budget = new WeightBudget(archive.weights().tensors());
             Sequential model = ModelConfig.model(archive.config(), file, budget);
             budget.disarm();
             ModelWeights.restore(model, archive.weights().tensors(), file);

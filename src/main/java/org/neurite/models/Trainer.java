@@ -32,10 +32,12 @@ final class Trainer {
     }
 
     History fit(Dataset data, Fit options) {
-        Evaluator.requireLabels(data, "fit");
-        model.checkInput(data.features(), "fit");
+        check(data, "fit");
         Dataset train = data;
         Dataset validation = options.validationData();
+        if (validation != null) {
+            check(validation, "fit (validation data)");
+        }
         if (options.validationSplit() > 0) {
             long held = (long) Math.floor(data.size() * options.validationSplit());
             if (held < 1 || held >= data.size()) {
@@ -75,6 +77,14 @@ final class Trainer {
         }
         callbacks.forEach(c -> c.onTrainEnd(logs));
         return history;
+    }
+
+    /** Shapes, finite values and label ranges of a whole dataset, before any training. */
+    private void check(Dataset data, String operation) {
+        Evaluator.requireLabels(data, operation);
+        model.checkInput(data.features(), operation);
+        DataChecks.finite(model, data.features(), "input", operation);
+        DataChecks.labels(model, compiled.loss(), data.labels(), operation);
     }
 
     /** A seed for epoch {@code epoch} of a run seeded with {@code seed} (SplitMix64's finaliser). */
@@ -124,10 +134,12 @@ final class Trainer {
 
     Map<String, Double> trainOnBatch(INDArray x, INDArray y) {
         model.checkInput(x, "trainOnBatch");
-        if (y == null || y.size(0) != x.size(0)) {
+        if (y == null || y.rank() == 0 || y.size(0) != x.size(0)) {
             throw new IllegalArgumentException(model.name() + ".trainOnBatch: x has " + x.size(0) + " rows but y has "
-                    + (y == null ? "none" : y.size(0)));
+                    + (y == null ? "none" : y.rank() == 0 ? "a scalar" : y.size(0)));
         }
+        DataChecks.finite(model, x, "input", "trainOnBatch");
+        DataChecks.labels(model, compiled.loss(), y, "trainOnBatch");
         compiled.metrics().forEach(Metric::reset);
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("loss", step(x, y, null));

@@ -1,6 +1,10 @@
 package org.neurite.models;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -9,29 +13,36 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.layers.Initializer;
 
 /**
- * Guards the layers a model file describes while they are built: each weight they ask for is
- * counted against the values the file's weights hold and created as zeros (the file's values
- * replace them), so a damaged or hostile config cannot make the loader allocate more than the
- * file itself contains. Once disarmed the layers' own initializers work again.
+ * Guards the layers a model file describes while they are built: each weight a layer asks for
+ * must have the shape of one of that layer's arrays in the file (each used once), and is created
+ * as zeros (the file's values replace it). So a damaged or hostile config can neither make the
+ * loader allocate more than the file holds nor build weights the file cannot fill, and the error
+ * names the layer. Once disarmed the layers' own initializers work again.
  */
-final class WeightBudget implements UnaryOperator<Initializer> {
-    private long left;
+final class WeightBudget {
+    private final Map<String, List<long[]>> shapes = new HashMap<>();
     private boolean armed = true;
 
-    WeightBudget(long values) {
-        this.left = values;
+    /** A budget of the arrays in {@code tensors}, named "layer/weight". */
+    WeightBudget(Map<String, INDArray> tensors) {
+        tensors.forEach((name, value) -> {
+            int slash = name.indexOf('/');
+            if (slash > 0) {
+                shapes.computeIfAbsent(name.substring(0, slash), k -> new ArrayList<>()).add(value.shape());
+            }
+        });
     }
 
     void disarm() {
         armed = false;
     }
 
-    @Override
-    public Initializer apply(Initializer init) {
-        return new Initializer() {
+    /** The initializer wrapper for the layer called {@code layer}. */
+    UnaryOperator<Initializer> forLayer(String layer) {
+        return init -> new Initializer() {
             @Override
             public INDArray create(DataType type, long... shape) {
-                return armed ? take(type, shape) : init.create(type, shape);
+                return armed ? take(layer, type, shape) : init.create(type, shape);
             }
 
             @Override
@@ -41,20 +52,16 @@ final class WeightBudget implements UnaryOperator<Initializer> {
         };
     }
 
-    private INDArray take(DataType type, long[] shape) {
-        long n = 1;
-        for (long d : shape) {
-            if (d < 0 || d > 0 && n > left / d) {
-                n = Long.MAX_VALUE;
-                break;
+    private INDArray take(String layer, DataType type, long[] shape) {
+        List<long[]> left = shapes.getOrDefault(layer, List.of());
+        for (int i = 0; i < left.size(); i++) {
+            if (Arrays.equals(left.get(i), shape)) {
+                left.remove(i);
+                return Nd4j.zeros(type, shape);
             }
-            n *= d;
         }
-        if (n > left) {
-            throw new IllegalArgumentException("the saved architecture needs a weight of shape "
-                    + Arrays.toString(shape) + " but the weights in the file hold only " + left + " more values");
-        }
-        left -= n;
-        return Nd4j.zeros(type, shape);
+        throw new IllegalArgumentException("layer '" + layer + "': the saved architecture needs a weight of shape "
+                + Arrays.toString(shape) + " but the file's other weights of this layer have shapes "
+                + left.stream().map(Arrays::toString).toList());
     }
 }
