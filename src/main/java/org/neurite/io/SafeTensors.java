@@ -114,7 +114,9 @@ public final class SafeTensors {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, 8, (int) headerLength)).toString();
             header = Json.parseObject(text);
-        } catch (CharacterCodingException | IllegalArgumentException e) {
+        } catch (CharacterCodingException e) {
+            throw fail(source, "bad header: not valid UTF-8 text");
+        } catch (IllegalArgumentException e) {
             throw fail(source, "bad header: " + e.getMessage());
         }
         long dataStart = 8 + headerLength;

@@ -136,6 +136,11 @@ final class ModelFile {
         } catch (ZipException e) {
             throw new IOException(file + ": not a Neurite model file, or a damaged one (expected a zip archive): "
                     + e.getMessage(), e);
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(file)) {
+                throw e;
+            }
+            throw new IOException(file + ": cannot be read: " + e, e);
         } catch (RuntimeException e) {
             throw new IOException(file + ": cannot be read: " + e, e);
         }
