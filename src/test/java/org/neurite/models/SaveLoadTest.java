@@ -162,6 +162,22 @@ class SaveLoadTest {
         assertArrayEquals(bits(built.getWeights().get(0)), bits(again.getWeights().get(0)));
     }
 
+    @Test
+    void whatCannotBeWrittenIsLeftOutWithAWarningAndTheWeightsAreStillSaved() throws IOException {
+        Sequential model = new Sequential(new Input(4), new Dense(3, "softmax"));
+        model.compile(new Adam(step -> 1e-3 / (1 + step)), Losses.sparseCategoricalCrossentropy());
+        Path file = dir.resolve("lambda.neurite");
+        model.save(file);
+        Sequential loaded = Sequential.load(file);
+        assertFalse(loaded.isCompiled(), "a lambda schedule cannot be saved, so the model is saved uncompiled");
+        assertEquals(model.getWeights(), loaded.getWeights());
+
+        model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
+        model.compile(model.optimizer(), model.loss(), Metrics.accuracy(), Metrics.confusionMatrix(3));
+        model.save(file);
+        assertEquals(List.of("accuracy"), Sequential.load(file).metrics().stream().map(m -> m.name()).toList());
+    }
+
     /** Passes bytes on until {@code limit} have been written, then fails as a full disk would. */
     static final class FailingStream extends FilterOutputStream {
         private long left;
