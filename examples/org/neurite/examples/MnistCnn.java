@@ -1,9 +1,8 @@
 package org.neurite.examples;
 
-import java.nio.file.Path;
+import java.io.IOException;
 import java.util.Map;
 
-import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.data.Dataset;
 import org.neurite.data.Mnist;
 import org.neurite.layers.Conv2D;
@@ -26,11 +25,13 @@ public final class MnistCnn {
     private MnistCnn() {
     }
 
-    public static void main(String[] args) throws Exception {
-        ExampleArgs options = ExampleArgs.parse(args);
-        Nd4j.getRandom().setSeed(options.seed());
+    public static void main(String[] args) {
+        Examples.main(args, MnistCnn::run);
+    }
+
+    static void run(ExampleArgs options) throws IOException {
         Dataset.Split mnist = options.data() == null ? Mnist.load() : Mnist.load(options.data());
-        Dataset train = options.trainLimit() > 0 ? mnist.train().take(options.trainLimit()) : mnist.train();
+        Dataset train = Examples.limit(mnist.train(), options);
 
         Sequential model = new Sequential(
                 new Input(28, 28, 1),
@@ -44,14 +45,9 @@ public final class MnistCnn {
         model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
         model.summary();
 
-        long start = System.nanoTime();
-        History history = model.fit(train, Fit.epochs(options.epochs(10)).batchSize(options.batchSize(32))
+        History history = Examples.fit(model, train, Fit.epochs(options.epochs(10)).batchSize(options.batchSize(32))
                 .validationSplit(0.1).seed(options.seed()));
-        double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Double> scores = model.evaluate(mnist.test());
-        System.out.printf("MNIST CNN: trained on %,d digits in %.1f s; test loss %.4f, test accuracy %.4f on %,d digits%n",
-                train.size(), seconds, scores.get("loss"), scores.get("accuracy"), mnist.test().size());
-        Path picture = TrainingCurves.write(history, options.out().resolve("mnist-cnn.svg"), "MNIST CNN");
-        System.out.println("training curves: " + picture);
+        Examples.finish("MNIST CNN", scores, mnist.test().size(), history, options, "mnist-cnn.svg");
     }
 }

@@ -15,7 +15,14 @@ import org.neurite.tensor.Tensor;
  * with the raw Tensor API and prints the process RSS along the way, to show that a training loop
  * does not grow memory.
  *
- * <pre>mvn -B -q -Pbench test-compile exec:java -Dexec.mainClass=org.neurite.bench.AutogradMemoryBenchmark [-Dexec.args="10000 scoped|plain"]</pre>
+ * <p>The first quarter of the steps warms up (JIT, allocator arenas); growth is measured from
+ * there to the end. Pre-touch a fixed Java heap so that RSS shows native memory, not the heap
+ * filling its committed pages:
+ * <pre>
+ * mvn -B -q -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -Xms256m -Xmx256m -XX:+AlwaysPreTouch -cp target/classes:target/test-classes:$(cat target/cp.txt) \
+ *      org.neurite.bench.AutogradMemoryBenchmark 10000 plain|scoped
+ * </pre>
  */
 public final class AutogradMemoryBenchmark {
     private AutogradMemoryBenchmark() {
@@ -47,17 +54,21 @@ public final class AutogradMemoryBenchmark {
             } else {
                 loss = step(input, target, params);
             }
-            if (step == 1000) {
+            if (step == steps / 4) {
                 rssAfterWarmup = rssKb();
             }
             if (step % 1000 == 0) {
-                System.out.printf("step %6d  loss %.4f  RSS %7.1f MiB%n", step, loss, rssKb() / 1024.0);
+                Runtime rt = Runtime.getRuntime();
+                System.out.printf("step %6d  loss %.4f  RSS %7.1f MiB  Java heap used %6.1f / committed %6.1f MiB"
+                                + "  ND4J off-heap %8.1f KiB%n", step, loss, rssKb() / 1024.0,
+                        (rt.totalMemory() - rt.freeMemory()) / 1048576.0, rt.totalMemory() / 1048576.0,
+                        Nd4j.getMemoryManager().allocatedMemory(0) / 1024.0);
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long rssEnd = rssKb();
-        System.out.printf("RSS after 1,000 steps: %.1f MiB; after %,d steps: %.1f MiB; growth %.1f%%; %.0f steps/s%n",
-                rssAfterWarmup / 1024.0, steps, rssEnd / 1024.0,
+        System.out.printf("RSS after %,d steps (warm): %.1f MiB; after %,d steps: %.1f MiB; growth %.2f%%; %.0f steps/s%n",
+                steps / 4, rssAfterWarmup / 1024.0, steps, rssEnd / 1024.0,
                 100.0 * (rssEnd - rssAfterWarmup) / rssAfterWarmup, steps / seconds);
     }
 

@@ -2,6 +2,7 @@ package org.neurite.layers;
 
 import java.util.Map;
 
+import org.neurite.tensor.Functional;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -91,10 +92,7 @@ public final class Dense extends Layer implements ActivatedLayer {
             throw shapeError("[..., " + in + "]", java.util.Arrays.copyOfRange(x.shape(), 1, x.rank()));
         }
         Tensor flat = x.rank() == 2 ? x : x.reshape(-1, in);
-        Tensor y = flat.matmul(tensor(kernel));
-        if (bias != null) {
-            y = y.add(tensor(bias));
-        }
+        Tensor y = Functional.linear(flat, tensor(kernel), bias == null ? null : tensor(bias));
         if (x.rank() != 2) {
             // clone: INDArray.shape() hands out the array's own shape info, and writing it reshapes x
             long[] shape = x.shape().clone();

@@ -33,6 +33,11 @@ public final class SigmoidCrossEntropy extends Op {
     public INDArray forward(INDArray... in) {
         z = in[0];
         y = in[1];
+        if (weights == null) {
+            // one libnd4j kernel: max(z,0) - z y + log(1 + exp(-|z|)), averaged over all elements
+            return Native.call("sigm_cross_entropy_loss", new INDArray[]{z, SoftmaxCrossEntropy.unitWeight(z), y},
+                    new long[]{2}, new double[]{0.0}, null)[0];
+        }
         INDArray softTail = Transforms.log1p(Transforms.exp(Transforms.abs(z, true).negi(), false), false);
         INDArray loss = Transforms.relu(z, true).subi(Native.call("multiply", z, y)[0]).addi(softTail);
         elementWeights = FusedWeights.broadcastable(weights, z);

@@ -1,6 +1,7 @@
 package org.neurite.losses;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
@@ -21,7 +22,10 @@ import org.neurite.tensor.Op;
  */
 public final class SoftmaxCrossEntropy extends Op {
     private final INDArray weights;
+    /** libnd4j's loss reduction "mean by weight": with a unit weight, the batch mean. */
+    private static final long MEAN_BY_WEIGHT = 2;
     private INDArray logSoftmax;
+    private INDArray z;
     private INDArray y;
     private INDArray rowWeights;
     private long rows;
@@ -35,6 +39,12 @@ public final class SoftmaxCrossEntropy extends Op {
     public INDArray forward(INDArray... in) {
         INDArray z = in[0];
         y = in[1];
+        if (weights == null && z.rank() == 2) {
+            // one libnd4j kernel (stable for extreme logits); backward uses its _grad twin
+            this.z = z;
+            return Native.call("softmax_cross_entropy_loss", new INDArray[]{z, unitWeight(z), y},
+                    new long[]{MEAN_BY_WEIGHT}, new double[]{0.0}, null)[0];
+        }
         int classAxis = z.rank() - 1;
         rows = z.length() / z.size(classAxis);
         INDArray shifted = Native.call("subtract", z, z.max(true, classAxis))[0];
@@ -50,6 +60,14 @@ public final class SoftmaxCrossEntropy extends Op {
 
     @Override
     public INDArray[] backward(INDArray g, boolean[] needs) {
+        if (logSoftmax == null) {
+            INDArray dz = Native.call("softmax_cross_entropy_loss_grad", new INDArray[]{z, unitWeight(z), y},
+                    new long[]{MEAN_BY_WEIGHT}, new double[]{0.0}, null)[0];
+            double scale = g.getDouble(0);
+            INDArray dy = needs.length > 1 && needs[1]
+                    ? Transforms.log(Transforms.softmax(z, true), false).negi().muli(scale / z.size(0)) : null;
+            return new INDArray[]{needs[0] ? (scale == 1 ? dz : dz.muli(scale)) : null, dy};
+        }
         int classAxis = logSoftmax.rank() - 1;
         double scale = g.getDouble(0) / rows;
         INDArray dz = null;
@@ -65,8 +83,14 @@ public final class SoftmaxCrossEntropy extends Op {
         return new INDArray[]{dz, dy};
     }
 
+    /** A scalar weight of 1 in {@code like}'s type. */
+    static INDArray unitWeight(INDArray like) {
+        return Nd4j.scalar(like.dataType(), 1.0);
+    }
+
     @Override
     public void release() {
+        z = null;
         logSoftmax = null;
         y = null;
         rowWeights = null;

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.Neurite;
 import org.neurite.callbacks.Callback;
+import org.neurite.data.Augmentation;
 import org.neurite.data.Dataset;
 
 /**
@@ -27,6 +28,7 @@ public final class Fit {
     private final List<Callback> callbacks = new ArrayList<>();
     private int verbose = 1;
     private Long seed;
+    private Augmentation augmentation = Augmentation.none();
 
     private Fit(int epochs) {
         if (epochs < 1) {
@@ -109,6 +111,19 @@ public final class Fit {
         return this;
     }
 
+    /**
+     * Random image augmentation applied to the features of every training batch (never to
+     * validation data, {@code evaluate} or {@code predict}); see {@link Augmentation}. The features
+     * must be channels-last images {@code [n, height, width, channels]}.
+     */
+    public Fit augment(Augmentation value) {
+        if (value == null) {
+            throw new IllegalArgumentException("augmentation must not be null; use Augmentation.none() for none");
+        }
+        this.augmentation = value;
+        return this;
+    }
+
     public int epochs() {
         return epochs;
     }
@@ -148,5 +163,10 @@ public final class Fit {
     /** The seed set with {@link #seed(long)}, or else {@link Neurite#currentSeed()} at the time of the call. */
     public long seed() {
         return seed != null ? seed : Neurite.currentSeed();
+    }
+
+    /** The training-batch augmentation; {@link Augmentation#none()} unless set. */
+    public Augmentation augmentation() {
+        return augmentation;
     }
 }

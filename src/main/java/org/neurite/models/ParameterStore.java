@@ -20,12 +20,14 @@ final class ParameterStore {
     private final List<Layer> layers;
     private final INDArray values;
     private final INDArray grads;
+    private final Tensor flat;
 
     ParameterStore(List<Layer> layers, DataType type) {
         this.layers = layers;
         long total = layers.stream().mapToLong(Layer::countParams).sum();
         this.values = Allocator.persistentZeros(type, Math.max(total, 1));
         this.grads = Allocator.persistentZeros(type, Math.max(total, 1));
+        this.flat = Tensor.parameter(values, grads);
         long offset = 0;
         for (Layer layer : layers) {
             for (Weight w : layer.weights()) {
@@ -72,6 +74,18 @@ final class ParameterStore {
                 }
             }
         }
+    }
+
+    /**
+     * What the optimizer should update: the whole flat buffer as one parameter when every weight is
+     * trainable and the optimizer's rule is elementwise (one fused update per step instead of one
+     * per weight), else the trainable weights one by one.
+     */
+    List<Tensor> optimizerTargets(boolean elementwise) {
+        List<Tensor> trainable = trainable();
+        long trainableCount = trainable.stream().mapToLong(t -> t.value().length()).sum();
+        boolean all = trainableCount == values.length() && !trainable.isEmpty();
+        return elementwise && all ? List.of(flat) : trainable;
     }
 
     INDArray values() {

@@ -259,11 +259,7 @@ public class Sequential {
 
     /** Runs the layers on a batch tensor; used by the training and inference loops. */
     Tensor forward(Tensor x, boolean training, int upTo) {
-        Tensor h = x;
-        for (int i = 0; i < upTo; i++) {
-            h = layers.get(i).forward(h, training);
-        }
-        return h;
+        return LayerFusion.forward(layers, x, training, upTo);
     }
 
     /** Throws naming the expected and found shapes unless {@code x} is {@code [n, ...inputShape]}. */

@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.callbacks.Callback;
 import org.neurite.callbacks.ProgressBar;
+import org.neurite.data.Augmentation;
 import org.neurite.data.Batch;
 import org.neurite.data.BatchIterator;
 import org.neurite.data.Batches;
@@ -33,6 +34,10 @@ final class Trainer {
 
     History fit(Dataset data, Fit options) {
         check(data, "fit");
+        Augmentation augmentation = options.augmentation();
+        if (!augmentation.isIdentity()) {
+            Augmentation.requireImages(data.features().shape(), model.name() + ".fit");
+        }
         Dataset train = data;
         Dataset validation = options.validationData();
         if (validation != null) {
@@ -66,7 +71,7 @@ final class Trainer {
             int e = epoch;
             Nd4j.getRandom().setSeed(epochSeed(seed, e));
             callbacks.forEach(c -> c.onEpochBegin(e, logs));
-            Map<String, Double> epochLogs = runEpoch(batches.iterator(e), weights, callbacks);
+            Map<String, Double> epochLogs = runEpoch(batches.iterator(e), weights, augmentation, callbacks);
             if (validation != null) {
                 Map<String, Double> val = new Evaluator(model).evaluate(compiled, validation, options.batchSize());
                 val.forEach((k, v) -> epochLogs.put("val_" + k, v));
@@ -95,7 +100,8 @@ final class Trainer {
         return z ^ (z >>> 31);
     }
 
-    private Map<String, Double> runEpoch(BatchIterator batches, SampleWeights weights, List<Callback> callbacks) {
+    private Map<String, Double> runEpoch(BatchIterator batches, SampleWeights weights, Augmentation augmentation,
+                                         List<Callback> callbacks) {
         compiled.metrics().forEach(Metric::reset);
         double lossSum = 0;
         long seen = 0;
@@ -107,7 +113,7 @@ final class Trainer {
                 int b = index++;
                 callbacks.forEach(c -> c.onBatchBegin(b, logs));
                 INDArray sw = weights == null ? null : weights.of(batch.labels());
-                double loss = step(batch.features(), batch.labels(), sw);
+                double loss = step(batch.features(), batch.labels(), sw, augmentation);
                 lossSum += loss * batch.size();
                 seen += batch.size();
                 logs.put("loss", lossSum / seen);
@@ -118,13 +124,17 @@ final class Trainer {
         return logs;
     }
 
-    /** One optimizer step; returns the batch loss. Metrics are updated with the batch outputs. */
-    private double step(INDArray x, INDArray y, INDArray sampleWeight) {
+    /**
+     * One optimizer step; returns the batch loss. Metrics are updated with the batch outputs. The
+     * augmented copy of {@code x} lives in the step's memory scope.
+     */
+    private double step(INDArray x, INDArray y, INDArray sampleWeight, Augmentation augmentation) {
         try (MemoryScope scope = MemoryScope.open("train")) {
             model.store().zeroGrad();
-            LossStep.Result r = LossStep.compute(model, compiled.loss(), x, y, sampleWeight, true);
+            INDArray input = augmentation.apply(x);
+            LossStep.Result r = LossStep.compute(model, compiled.loss(), input, y, sampleWeight, true);
             r.loss().backward();
-            compiled.optimizer().step(model.store().trainable());
+            compiled.optimizer().step(model.store().optimizerTargets(compiled.optimizer().updatesElementwise()));
             for (Metric m : compiled.metrics()) {
                 m.update(y, r.predictions());
             }
@@ -142,7 +152,7 @@ final class Trainer {
         DataChecks.labels(model, compiled.loss(), y, "trainOnBatch");
         compiled.metrics().forEach(Metric::reset);
         Map<String, Double> out = new LinkedHashMap<>();
-        out.put("loss", step(x, y, null));
+        out.put("loss", step(x, y, null, Augmentation.none()));
         compiled.metrics().forEach(m -> out.put(m.name(), m.result()));
         return out;
     }

@@ -162,6 +162,14 @@ public abstract class Optimizer {
         return this;
     }
 
+    /**
+     * True when the update of each parameter element depends only on that element's gradient and
+     * state (no per-variable norm clipping), so all parameters can be updated as one flat array.
+     */
+    public boolean updatesElementwise() {
+        return clipping.get("clipnorm") == 0;
+    }
+
     /** Scales all gradients together to global L2 norm at most {@code norm} (Keras global_clipnorm); 0 is off. */
     public Optimizer globalClipNorm(double norm) {
         clipping.set(name(), "global_clipnorm", checkNonNegative("global_clipnorm", norm));

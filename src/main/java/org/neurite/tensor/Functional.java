@@ -1,6 +1,7 @@
 package org.neurite.tensor;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.tensor.ops.Linear;
 import org.neurite.tensor.ops.AvgPool2d;
 import org.neurite.tensor.ops.Concat;
 import org.neurite.tensor.ops.Conv1d;
@@ -24,6 +25,14 @@ import org.neurite.tensor.ops.MaxPool2d;
  */
 public final class Functional {
     private Functional() {
+    }
+
+    /**
+     * {@code x W + b} in one kernel: x {@code [n, in]}, kernel {@code [in, out]}, bias {@code [out]}
+     * or null. The layer Dense uses it.
+     */
+    public static Tensor linear(Tensor x, Tensor kernel, Tensor bias) {
+        return bias == null ? Tensor.apply(new Linear(), x, kernel) : Tensor.apply(new Linear(), x, kernel, bias);
     }
 
     /**

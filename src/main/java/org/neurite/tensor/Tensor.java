@@ -1,14 +1,6 @@
 package org.neurite.tensor;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.Collections;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -160,7 +152,7 @@ public final class Tensor {
     }
 
     public long[] shape() {
-        return value.shape();
+        return value.shape().clone();   // ND4J hands out its own shape array
     }
 
     public int rank() {
@@ -224,90 +216,38 @@ public final class Tensor {
             throw new IllegalArgumentException("gradient shape " + Arrays.toString(gradient.shape())
                     + " does not match tensor shape " + Arrays.toString(value.shape()));
         }
-        List<Tensor> order = topologicalOrder();
-        Map<Tensor, INDArray> pending = new IdentityHashMap<>();
-        pending.put(this, gradient);
-        for (int i = order.size() - 1; i >= 0; i--) {
-            Tensor t = order.get(i);
-            INDArray g = pending.remove(t);
-            if (g == null) {
-                continue;
-            }
-            if (t.leaf) {
-                t.accumulate(g);
-            } else {
-                t.propagate(g, pending);
-            }
-        }
+        Backward.run(this, gradient);
     }
 
-    private void propagate(INDArray g, Map<Tensor, INDArray> pending) {
-        if (graphReleased) {
-            throw new IllegalStateException("the graph behind this tensor was released by an earlier backward()");
-        }
-        boolean[] needs = new boolean[inputs.length];
-        for (int j = 0; j < inputs.length; j++) {
-            needs[j] = inputs[j].requiresGrad;
-        }
-        Profiler.Timer timer = Profiler.start("grad:" + creator.name());
-        INDArray[] gradInputs;
-        try {
-            gradInputs = creator.backward(g, needs);
-        } finally {
-            timer.stop();
-        }
-        for (int j = 0; j < inputs.length; j++) {
-            if (!needs[j]) {
-                continue;
-            }
-            INDArray gj = gradInputs[j];
-            if (gj == null || !Arrays.equals(gj.shape(), inputs[j].value.shape())) {
-                throw new IllegalStateException(creator.name() + " backward returned gradient of shape "
-                        + (gj == null ? "null" : Arrays.toString(gj.shape())) + " for input " + j + " of shape "
-                        + Arrays.toString(inputs[j].value.shape()));
-            }
-            // never add in place: an op may hand the same array to several inputs
-            pending.merge(inputs[j], gj, INDArray::add);
-        }
+    // ------------------------------------------------------------------ graph access for Backward
+
+    Op creator() {
+        return creator;
+    }
+
+    Tensor[] inputs() {
+        return inputs;
+    }
+
+    boolean graphReleased() {
+        return graphReleased;
+    }
+
+    /** Drops the op and its inputs once backward has passed through this tensor. */
+    void releaseGraph() {
         creator.release();
         creator = null;
         inputs = null;
         graphReleased = true;
     }
 
-    private void accumulate(INDArray g) {
+    /** Adds {@code g} into this parameter's gradient (copied on first use, outside any workspace). */
+    void accumulate(INDArray g) {
         if (grad == null) {
             grad = Allocator.persistentCopy(g);
         } else {
             grad.addi(g);
         }
-    }
-
-    private List<Tensor> topologicalOrder() {
-        List<Tensor> order = new ArrayList<>();
-        Set<Tensor> visited = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Tensor> stack = new ArrayDeque<>();
-        Deque<Integer> next = new ArrayDeque<>();
-        stack.push(this);
-        next.push(0);
-        visited.add(this);
-        while (!stack.isEmpty()) {
-            Tensor t = stack.peek();
-            int i = next.pop();
-            Tensor[] in = t.inputs;
-            if (in != null && i < in.length) {
-                next.push(i + 1);
-                Tensor child = in[i];
-                if (child.requiresGrad && visited.add(child)) {
-                    stack.push(child);
-                    next.push(0);
-                }
-            } else {
-                stack.pop();
-                order.add(t);
-            }
-        }
-        return order;
     }
 
     // ------------------------------------------------------------------ arithmetic (broadcasting)

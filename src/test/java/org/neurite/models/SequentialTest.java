@@ -194,4 +194,37 @@ class SequentialTest {
                 .classWeight(Map.of(0, 3.0, 1, 1.0))).last("loss");
         assertEquals(3 * plain, weighted, 1e-5);
     }
+
+    @Test
+    void poolingBeforeTheActivationGivesTheSameOutputsAndGradients() {
+        Sequential model = new Sequential(new Input(8, 8, 2), new Conv2D(3, 3, "relu"), new MaxPooling2D(2),
+                new Flatten(), new Dense(2, "softmax"));
+        model.compile(new SGD(0.1), Losses.sparseCategoricalCrossentropy());
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 8, 8, 2).subi(0.5);
+        INDArray y = Nd4j.createFromArray(0f, 1f, 1f, 0f);
+        org.neurite.tensor.Tensor h = org.neurite.tensor.Tensor.constant(x);
+        for (org.neurite.layers.Layer layer : model.layers()) {
+            h = layer.forward(h, false);
+        }
+        assertEquals(h.value(), model.predict(x));
+        // one SGD step through the reordered graph equals the step computed layer by layer
+        Sequential copy = new Sequential(new Input(8, 8, 2), new Conv2D(3, 3, "relu"), new MaxPooling2D(2),
+                new Flatten(), new Dense(2, "softmax"));
+        copy.setWeights(model.getWeights());
+        model.trainOnBatch(x, y);
+        org.neurite.tensor.Tensor out = org.neurite.tensor.Tensor.constant(x);
+        for (org.neurite.layers.Layer layer : copy.layers()) {
+            out = layer == copy.layers().get(copy.layers().size() - 1)
+                    ? ((Dense) layer).forwardLinear(out, true) : layer.forward(out, true);
+        }
+        Losses.sparseCategoricalCrossentropy().withFromLogits(true)
+                .compute(org.neurite.tensor.Tensor.constant(y), out).backward();
+        List<INDArray> stepped = model.getWeights();
+        List<INDArray> manual = copy.getWeights();
+        for (int i = 0; i < manual.size(); i++) {
+            org.neurite.layers.Weight w = copy.layers().get(i < 2 ? 1 : 4).weights().get(i % 2);
+            INDArray expected = w.value().sub(w.parameter().grad().mul(0.1));
+            assertTrue(expected.equalsWithEps(stepped.get(i), 1e-6), "weight " + i);
+        }
+    }
 }

@@ -51,6 +51,26 @@ class NnOpsTest {
     }
 
     @Test
+    void conv2dFirstLayerPatchGradientMatchesConv2dBp() {
+        // channels-last, VALID, stride 1, few channels, constant input: the patch + GEMM path
+        assertGradients(in -> Functional.conv2d(in.get(0), in.get(1), in.get(2), null, null, null, null),
+                constant(3, 6, 5, 2), param(3, 2, 2, 4), param(4));
+        assertGradients(in -> Functional.conv2d(in.get(0), in.get(1), null, null, null, null, null),
+                constant(2, 5, 5, 1), param(2, 3, 1, 3));
+        // and in FLOAT against conv2d_bp on a parameter input (which computes all gradients)
+        Tensor x = Tensor.constant(Gradients.uniform(-1, 1, 4, 9, 9, 1).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT));
+        Tensor xp = Tensor.parameter(x.value().dup());
+        Tensor k1 = Tensor.parameter(Gradients.uniform(-1, 1, 3, 3, 1, 5).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT));
+        Tensor b1 = Tensor.parameter(Gradients.uniform(-1, 1, 5).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT));
+        Tensor k2 = Tensor.parameter(k1.value().dup());
+        Tensor b2 = Tensor.parameter(b1.value().dup());
+        Functional.conv2d(x, k1, b1, null, null, null, null).pow(2).sum().backward();
+        Functional.conv2d(xp, k2, b2, null, null, null, null).pow(2).sum().backward();
+        org.junit.jupiter.api.Assertions.assertTrue(k1.grad().equalsWithEps(k2.grad(), 1e-3), k1.grad() + " vs " + k2.grad());
+        org.junit.jupiter.api.Assertions.assertTrue(b1.grad().equalsWithEps(b2.grad(), 1e-3), b1.grad() + " vs " + b2.grad());
+    }
+
+    @Test
     void conv2dWithConstantInputOrOnlyBiasTrainable() {
         assertGradients(in -> Functional.conv2d(in.get(0), in.get(1), in.get(2), TWO, SAME, ONE, CHANNELS_LAST),
                 constant(2, 5, 5, 1), param(3, 3, 1, 4), param(4));

@@ -74,4 +74,14 @@ class ShapeOpsTest {
         assertArrayEquals(new double[]{5, 6}, x.max(1).value().toDoubleVector(), 0);
         assertArrayEquals(new long[]{1, 3}, x.sum(true, 0).shape());
     }
+
+    @Test
+    void linearWithAndWithoutBias() {
+        assertGradients(in -> Functional.linear(in.get(0), in.get(1), in.get(2)), param(4, 3), param(3, 5), param(5));
+        assertGradients(in -> Functional.linear(in.get(0), in.get(1), null), param(2, 3), param(3, 4));
+        Tensor y = Functional.linear(Tensor.constant(Nd4j.createFromArray(new double[][]{{1, 2}})),
+                Tensor.constant(Nd4j.createFromArray(new double[][]{{1, 0, 2}, {3, 1, 0}})),
+                Tensor.constant(Nd4j.createFromArray(0.5, -1.0, 0.0)));
+        assertArrayEquals(new double[]{7.5, 1, 2}, y.value().toDoubleVector(), 0);   // [1*1+2*3, 2, 1*2] + b
+    }
 }

@@ -12,8 +12,8 @@ import org.neurite.tensor.Padding;
  * <p>Inputs: {@code x} ({@code [N,H,W,C]} channels-last or {@code [N,C,H,W]} channels-first),
  * {@code kernel [kH,kW,inC,outC]} and optionally {@code bias [outC]}. The output keeps the input's
  * layout. Forward and backward are libnd4j's {@code conv2d} / {@code conv2d_bp} (oneDNN on CPU);
- * {@code conv2d_bp} always computes the input gradient too, and measured faster than an
- * im2col + gemm kernel gradient alone, so it is used even when the input needs no gradient.
+ * {@code conv2d_bp} always computes the input gradient too; when the input needs none and has few
+ * channels (a first layer), {@link PatchGradient} computes the kernel gradient alone.
  */
 public final class Conv2d extends Op {
     private final int[] strides;
@@ -61,6 +61,10 @@ public final class Conv2d extends Op {
         if (!needs[0] && !needs[1]) {
             int[] axes = format == DataFormat.CHANNELS_LAST ? new int[]{0, 1, 2} : new int[]{0, 2, 3};
             return new INDArray[]{null, null, g.sum(axes)};
+        }
+        if (!needs[0] && PatchGradient.applies(x, strides, dilated, (int) iargs[8], format == DataFormat.CHANNELS_LAST)) {
+            INDArray[] kb = PatchGradient.compute(x, g, kernel.size(0), kernel.size(1), bias != null);
+            return bias == null ? new INDArray[]{null, kb[0]} : new INDArray[]{null, kb[0], kb[1]};
         }
         INDArray[] grads = ConvKernels.call(dilated, "conv2d_bp", ConvKernels.inputs(g, x, kernel, bias), iargs);
         INDArray dx = needs[0] ? Window.uncrop(grads[0], inputShape, crop) : null;

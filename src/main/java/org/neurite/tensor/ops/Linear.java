@@ -1,0 +1,56 @@
+package org.neurite.tensor.ops;
+
+import java.util.Arrays;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.neurite.tensor.Allocator;
+import org.neurite.tensor.Native;
+import org.neurite.tensor.Op;
+
+/**
+ * {@code x W + b} in one kernel: x {@code [n, in]}, W {@code [in, out]}, b {@code [out]} or absent.
+ * Backward: {@code dx = g W^T}, {@code dW = x^T g}, {@code db = sum over rows of g}, each computed
+ * only when needed (a first layer needs no {@code dx}).
+ */
+public final class Linear extends Op {
+    private INDArray x;
+    private INDArray w;
+    private boolean hasBias;
+
+    @Override
+    public INDArray forward(INDArray... in) {
+        x = in[0];
+        w = in[1];
+        hasBias = in.length > 2;
+        if (x.rank() != 2 || w.rank() != 2 || x.size(1) != w.size(0)
+                || hasBias && (in[2].length() != w.size(1))) {
+            throw new IllegalArgumentException("linear: cannot apply kernel " + Arrays.toString(w.shape())
+                    + (hasBias ? " and bias " + Arrays.toString(in[2].shape()) : "") + " to input "
+                    + Arrays.toString(x.shape()));
+        }
+        if (!hasBias) {
+            return x.mmul(w);
+        }
+        // an explicit c-order output: the op would otherwise choose its own ordering
+        INDArray out = Allocator.empty(x.dataType(), x.size(0), w.size(1));
+        return Native.into("xw_plus_b", new INDArray[]{x, w, in[2]}, new INDArray[]{out}, null, null, null)[0];
+    }
+
+    @Override
+    public INDArray[] backward(INDArray g, boolean[] needs) {
+        INDArray[] out = new INDArray[hasBias ? 3 : 2];
+        out[0] = needs[0] ? Nd4j.gemm(g, w, false, true) : null;
+        out[1] = needs[1] ? Nd4j.gemm(x, g, true, false) : null;
+        if (hasBias && needs[2]) {
+            out[2] = g.sum(0);
+        }
+        return out;
+    }
+
+    @Override
+    public void release() {
+        x = null;
+        w = null;
+    }
+}
