@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neurite.io.SafeTensors;
 import org.neurite.layers.Layer;
 import org.neurite.layers.Weight;
@@ -121,13 +123,30 @@ final class ModelWeights {
         return saved;
     }
 
-    /** The compiled optimizer's slots for the trainable weights, by name. */
+    /**
+     * The compiled optimizer's slots for the trainable weights, by name. When the optimizer updates
+     * the flat parameter buffer as one array, its slots are cut into the weights' views.
+     */
     static Map<String, INDArray> optimizerState(Sequential model) {
+        List<Tensor> params = model.store().trainable();
         List<String> names = model.store().trainableNames();
+        List<Tensor> targets = targets(model);
+        boolean flat = isFlat(params, targets);
         Map<String, INDArray> out = new LinkedHashMap<>();
-        model.optimizer().state(model.store().trainable()).forEach((key, value) -> {
+        model.optimizer().state(targets).forEach((key, value) -> {
             int slash = key.indexOf('/');
-            out.put(names.get(Integer.parseInt(key.substring(0, slash))) + key.substring(slash), value);
+            String slot = key.substring(slash + 1);
+            if (!flat) {
+                out.put(names.get(Integer.parseInt(key.substring(0, slash))) + "/" + slot, value);
+                return;
+            }
+            long offset = 0;
+            for (int i = 0; i < params.size(); i++) {
+                long n = params.get(i).value().length();
+                out.put(names.get(i) + "/" + slot,
+                        value.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', params.get(i).shape()));
+                offset += n;
+            }
         });
         return out;
     }
@@ -136,19 +155,37 @@ final class ModelWeights {
     static void restoreOptimizerState(Sequential model, SafeTensors.Content state, String file) throws IOException {
         List<Tensor> params = model.store().trainable();
         List<String> names = model.store().trainableNames();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            index.put(names.get(i), i);
-        }
-        Map<String, INDArray> byIndex = new LinkedHashMap<>();
+        List<Tensor> targets = targets(model);
+        Map<String, Map<Integer, INDArray>> bySlot = new LinkedHashMap<>();
         for (Map.Entry<String, INDArray> e : state.tensors().entrySet()) {
             int slash = e.getKey().lastIndexOf('/');
-            Integer i = slash < 0 ? null : index.get(e.getKey().substring(0, slash));
-            if (i == null) {
-                throw new IOException(file + ": optimizer state '" + e.getKey() + "' belongs to no trainable weight; "
-                        + "expected 'layer/weight/slot' with layer/weight in " + names);
+            int i = slash < 0 ? -1 : names.indexOf(e.getKey().substring(0, slash));
+            if (i < 0 || !Arrays.equals(e.getValue().shape(), params.get(i).shape())) {
+                throw new IOException(file + ": optimizer state '" + e.getKey() + "' of shape "
+                        + Arrays.toString(e.getValue().shape()) + " fits no trainable weight; expected "
+                        + "'layer/weight/slot' with layer/weight in " + names + " and the weight's shape");
             }
-            byIndex.put(i + e.getKey().substring(slash), e.getValue());
+            bySlot.computeIfAbsent(e.getKey().substring(slash + 1), k -> new HashMap<>()).put(i, e.getValue());
+        }
+        Map<String, INDArray> byIndex = new LinkedHashMap<>();
+        boolean flat = isFlat(params, targets);
+        for (Map.Entry<String, Map<Integer, INDArray>> e : bySlot.entrySet()) {
+            if (!flat) {
+                e.getValue().forEach((i, value) -> byIndex.put(i + "/" + e.getKey(), value));
+                continue;
+            }
+            if (e.getValue().size() != params.size()) {
+                throw new IOException(file + ": optimizer slot '" + e.getKey() + "' is saved for "
+                        + e.getValue().size() + " of the " + params.size() + " trainable weights, expected all");
+            }
+            INDArray whole = Nd4j.create(targets.get(0).value().dataType(), targets.get(0).shape());
+            long offset = 0;
+            for (int i = 0; i < params.size(); i++) {
+                long n = params.get(i).value().length();
+                whole.get(NDArrayIndex.interval(offset, offset + n)).assign(e.getValue().get(i).reshape(n));
+                offset += n;
+            }
+            byIndex.put("0/" + e.getKey(), whole);
         }
         String iterations = state.metadata().get(ITERATIONS);
         if (iterations == null || !iterations.matches("\\d{1,18}")) {
@@ -156,9 +193,18 @@ final class ModelWeights {
                     + "\" (the step count, a whole number >= 0), found " + iterations);
         }
         try {
-            model.optimizer().loadState(params, byIndex, Long.parseLong(iterations));
+            model.optimizer().loadState(targets, byIndex, Long.parseLong(iterations));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The parameters the training loop hands the optimizer: the weights, or the whole flat buffer. */
+    private static List<Tensor> targets(Sequential model) {
+        return model.store().optimizerTargets(model.optimizer().updatesElementwise());
+    }
+
+    private static boolean isFlat(List<Tensor> params, List<Tensor> targets) {
+        return !params.isEmpty() && targets.size() == 1 && targets.get(0) != params.get(0);
     }
 }

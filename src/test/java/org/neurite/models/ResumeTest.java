@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -36,25 +38,36 @@ class ResumeTest {
     @TempDir
     Path dir;
 
-    private static Sequential compiledModel() {
-        Sequential model = new Sequential(new Input(6), new Dense(16, "relu"), new BatchNormalization(),
-                new Dropout(0.3), new Dense(1, "sigmoid"));
+    /**
+     * With batch normalization (non-trainable moving statistics: the optimizer steps each weight)
+     * or without (every weight trainable: the optimizer steps the flat parameter buffer at once).
+     */
+    private static Sequential compiledModel(boolean batchNorm) {
+        Sequential model = batchNorm
+                ? new Sequential(new Input(6), new Dense(16, "relu"), new BatchNormalization(), new Dropout(0.3),
+                        new Dense(1, "sigmoid"))
+                : new Sequential(new Input(6), new Dense(16, "relu"), new Dropout(0.3), new Dense(1, "sigmoid"));
         model.compile(new Adam(1e-2), Losses.binaryCrossentropy(), Metrics.accuracy());
         return model;
+    }
+
+    private static Sequential compiledModel() {
+        return compiledModel(true);
     }
 
     private static Fit options(int epochs) {
         return Fit.epochs(epochs).batchSize(8).validationSplit(0.25).verbose(0);
     }
 
-    @Test
-    void fitResumedFromACheckpointEqualsTheUninterruptedRun() throws IOException {
+    @ParameterizedTest(name = "batch normalization: {0}")
+    @ValueSource(booleans = {true, false})
+    void fitResumedFromACheckpointEqualsTheUninterruptedRun(boolean batchNorm) throws IOException {
         Neurite.seed(11);
-        Sequential uninterrupted = compiledModel();
+        Sequential uninterrupted = compiledModel(batchNorm);
         History full = uninterrupted.fit(X, Y, options(4));
 
         Neurite.seed(11);
-        Sequential first = compiledModel();
+        Sequential first = compiledModel(batchNorm);
         first.fit(X, Y, options(2).callbacks(new ModelCheckpoint(dir.resolve("ckpt-{epoch}.neurite"))));
         assertTrue(Files.exists(dir.resolve("ckpt-1.neurite")));
         Neurite.seed(11);   // as a new process would, so nothing carries over but the file
@@ -68,6 +81,8 @@ class ResumeTest {
         assertEquals(full.get("loss").subList(2, 4), rest.get("loss"));
         assertEquals(List.of(2, 3), rest.epochs());
         assertEquals(uninterrupted.optimizer().iterations(), resumed.optimizer().iterations());
+        assertTrue(ModelWeights.optimizerState(resumed).keySet().containsAll(List.of(
+                resumed.layers().get(1).name() + "/kernel/m", resumed.layers().get(1).name() + "/bias/v")));
     }
 
     @Test
