@@ -80,11 +80,10 @@ final class ModelConfig {
     }
 
     /**
-     * The model described by {@code json}, built when the file says it was, each weight checked
-     * against the file by {@code budget}; not compiled.
+     * The model described by {@code json} (its format already checked), built when the file says it
+     * was, each weight checked against the file by {@code budget}; not compiled.
      */
     static Sequential model(Map<String, Object> json, String file, WeightBudget budget) throws IOException {
-        checkFormat(json, file);
         Map<String, Object> config = map(json.get("config"), "config", file);
         List<Layer> layers = new ArrayList<>();
         List<?> entries = config.get("layers") instanceof List<?> l ? l : null;

@@ -225,7 +225,15 @@ class BadInputTest {
     }
 
     @Test
-    void weightsOfADifferentArchitectureNameTheLayerAndBothShapes() {
+    void weightsOfADifferentArchitectureNameTheLayerAndBothShapes() throws IOException {
+        Path file = dir.resolve("clf.neurite");
+        classifier().save(file);
+        Sequential wider = new Sequential(new Input(5), new Dense(8, "relu"), new Dense(4, "softmax").name("probs"));
+        for (Executable load : List.<Executable>of(() -> wider.loadWeights(file), () -> wider.loadWeightsByName(file))) {
+            assertMentions(message(IllegalArgumentException.class, load), "clf.neurite", "layer 'probs' (Dense)",
+                    "weight 'kernel' expects shape [8, 4]", "has [8, 3]");
+        }
+
         Sequential model = classifier();
         List<INDArray> weights = new ArrayList<>(model.getWeights());
         weights.set(2, ones(8, 4));
