@@ -14,9 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * {@link #seed(long)} seeds ND4J's random generator of the calling thread (weight initialisers
  * draw from it) and becomes the default seed of {@code fit}: epoch {@code e} shuffles its batches
- * and reseeds the generator (dropout masks) from this seed and {@code e}, so a run resumed at
- * epoch {@code e} repeats what an uninterrupted run would have done. {@code Fit.seed(s)} overrides
- * it for one call. Before any call the seed is 0.
+ * and reseeds the generator (dropout masks, augmentation) from this seed and {@code e}, so a run
+ * resumed at epoch {@code e} repeats what an uninterrupted run would have done. {@code Fit.seed(s)}
+ * overrides it for one call. Before any call the seed is 0.
  */
 public final class Neurite {
     private static volatile long seed;
