@@ -60,10 +60,21 @@ public final class Batches implements Iterable<Batch> {
         return (int) ((examples + (long) batchSize - 1) / batchSize);
     }
 
-    /** The next epoch's batches. Close the iterator when leaving a loop early. */
+    /** The next epoch's batches (epochs count from 0). Close the iterator when leaving a loop early. */
     @Override
     public BatchIterator iterator() {
-        long e = epoch.getAndIncrement();
+        return iterator(epoch.getAndIncrement());
+    }
+
+    /**
+     * The batches of epoch {@code e} (0-based), in the same order {@link #iterator()} gives that
+     * epoch; a resumed run starts here. Later calls of {@link #iterator()} continue with {@code e + 1}.
+     */
+    public BatchIterator iterator(long e) {
+        if (e < 0) {
+            throw new IllegalArgumentException("epoch must be >= 0, got " + e);
+        }
+        epoch.set(e + 1);
         int[] order = shuffle ? Indices.permutation(examples, seed + e * EPOCH_STRIDE) : Indices.range(0, examples);
         List<int[]> chunks = new ArrayList<>(size());
         for (int from = 0; from < examples; from += batchSize) {

@@ -136,10 +136,11 @@ public abstract class Layer {
         return name;
     }
 
-    /** Renames the layer (names must be unique within a model). */
+    /** Renames the layer (names must be unique within a model and, as in Keras, contain no '/'). */
     public Layer name(String newName) {
-        if (newName == null || newName.isBlank()) {
-            throw new IllegalArgumentException("layer name must not be empty");
+        if (newName == null || newName.isBlank() || newName.contains("/")) {
+            throw new IllegalArgumentException("layer name must be non-empty and without '/' (saved weights are "
+                    + "named layer/weight), got '" + newName + "'");
         }
         this.name = newName;
         return this;

@@ -24,6 +24,8 @@ final class Evaluator {
     Map<String, Double> evaluate(Sequential.Compiled compiled, Dataset data, int batchSize) {
         requireLabels(data, "evaluate");
         model.checkInput(data.features(), "evaluate");
+        DataChecks.finite(model, data.features(), "input", "evaluate");
+        DataChecks.labels(model, compiled.loss(), data.labels(), "evaluate");
         compiled.metrics().forEach(Metric::reset);
         double lossSum = 0;
         long seen = 0;
@@ -50,6 +52,7 @@ final class Evaluator {
 
     INDArray predict(Dataset data, int batchSize) {
         model.checkInput(data.features(), "predict");
+        DataChecks.finite(model, data.features(), "input", "predict");
         long n = data.size();
         long[] shape = prepend(n, model.outputShape());
         INDArray result = Allocator.persistentZeros(model.dataType(), shape);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.Neurite;
 import org.neurite.callbacks.Callback;
 import org.neurite.data.Augmentation;
 import org.neurite.data.Dataset;
@@ -26,7 +27,7 @@ public final class Fit {
     private Map<Integer, Double> classWeight;
     private final List<Callback> callbacks = new ArrayList<>();
     private int verbose = 1;
-    private long seed = 0;
+    private Long seed;
     private Augmentation augmentation = Augmentation.none();
 
     private Fit(int epochs) {
@@ -101,7 +102,10 @@ public final class Fit {
         return this;
     }
 
-    /** Seed of the per-epoch shuffling. */
+    /**
+     * Seed of this fit's randomness: epoch {@code e} shuffles and reseeds ND4J's generator (dropout)
+     * from it and {@code e}. Default: {@link Neurite#currentSeed()}.
+     */
     public Fit seed(long value) {
         this.seed = value;
         return this;
@@ -156,8 +160,9 @@ public final class Fit {
         return verbose;
     }
 
+    /** The seed set with {@link #seed(long)}, or else {@link Neurite#currentSeed()} at the time of the call. */
     public long seed() {
-        return seed;
+        return seed != null ? seed : Neurite.currentSeed();
     }
 
     /** The training-batch augmentation; {@link Augmentation#none()} unless set. */

@@ -2,6 +2,7 @@ package org.neurite.models;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -51,17 +52,28 @@ final class ParameterStore {
     /** The parameters the optimizer updates: trainable weights of trainable layers. */
     List<Tensor> trainable() {
         List<Tensor> out = new ArrayList<>();
+        forEachTrainable((layer, w) -> out.add(w.parameter()));
+        return out;
+    }
+
+    /** The names ("layer/weight") of {@link #trainable()}, in the same order. */
+    List<String> trainableNames() {
+        List<String> out = new ArrayList<>();
+        forEachTrainable((layer, w) -> out.add(layer.name() + "/" + w.name()));
+        return out;
+    }
+
+    private void forEachTrainable(BiConsumer<Layer, Weight> action) {
         for (Layer layer : layers) {
             if (!layer.isTrainable()) {
                 continue;
             }
             for (Weight w : layer.weights()) {
                 if (w.isTrainable()) {
-                    out.add(w.parameter());
+                    action.accept(layer, w);
                 }
             }
         }
-        return out;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.neurite.models;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -324,6 +326,46 @@ public class Sequential {
                     + " values does not fit this model's " + store.values().length());
         }
         store.values().assign(snapshot);
+    }
+
+    // ------------------------------------------------------------------ saving
+
+    /**
+     * Saves the architecture, the weights and, when compiled, the optimizer with its state to one
+     * file (a zip; see docs/saving.md). The write is atomic: a failure leaves any previous file intact.
+     */
+    public void save(Path path) throws IOException {
+        ModelFile.save(this, path);
+    }
+
+    /**
+     * The model saved at {@code path}: built, with its weights, and compiled with its optimizer
+     * state when it was saved compiled, so {@code fit} continues where it stopped.
+     *
+     * @throws IOException naming the file for a missing, truncated, corrupt or newer-version file
+     */
+    public static Sequential load(Path path) throws IOException {
+        return ModelFile.load(path);
+    }
+
+    /**
+     * Loads the weights of a model file into this built model, layer by layer in order (as Keras's
+     * {@code load_weights}); the architectures must match.
+     *
+     * @throws IllegalArgumentException naming the layer and both shapes when they differ
+     */
+    public void loadWeights(Path path) throws IOException {
+        ModelFile.loadWeights(this, path, false);
+    }
+
+    /**
+     * Loads the weights of a model file into the layers of this model with the same names (Keras's
+     * {@code by_name=True}), leaving the others as they are; returns the names of the layers loaded.
+     *
+     * @throws IllegalArgumentException naming the layer and both shapes when a named layer differs
+     */
+    public List<String> loadWeightsByName(Path path) throws IOException {
+        return ModelFile.loadWeights(this, path, true);
     }
 
     /** Prints the Keras-style summary table to standard output and returns it. */

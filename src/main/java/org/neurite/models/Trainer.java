@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.callbacks.Callback;
 import org.neurite.callbacks.ProgressBar;
 import org.neurite.data.Augmentation;
@@ -19,7 +20,8 @@ import org.neurite.tensor.MemoryScope;
 /**
  * The training loop of {@link Sequential#fit}: batches, one optimizer step each, callbacks at
  * every boundary. Each step runs in a memory scope, so steady-state training allocates nothing
- * new off-heap.
+ * new off-heap. Epoch {@code e} draws its batch order and reseeds ND4J's generator (dropout) from
+ * the fit's seed and {@code e}, so a fit resumed at epoch {@code e} repeats the uninterrupted run.
  */
 final class Trainer {
     private final Sequential model;
@@ -31,14 +33,16 @@ final class Trainer {
     }
 
     History fit(Dataset data, Fit options) {
-        Evaluator.requireLabels(data, "fit");
-        model.checkInput(data.features(), "fit");
+        check(data, "fit");
         Augmentation augmentation = options.augmentation();
         if (!augmentation.isIdentity()) {
             Augmentation.requireImages(data.features().shape(), model.name() + ".fit");
         }
         Dataset train = data;
         Dataset validation = options.validationData();
+        if (validation != null) {
+            check(validation, "fit (validation data)");
+        }
         if (options.validationSplit() > 0) {
             long held = (long) Math.floor(data.size() * options.validationSplit());
             if (held < 1 || held >= data.size()) {
@@ -49,7 +53,8 @@ final class Trainer {
             validation = data.slice(data.size() - held, data.size());
         }
         SampleWeights weights = options.classWeight() == null ? null : new SampleWeights(options.classWeight());
-        Batches batches = train.batches(options.batchSize(), options.shuffle(), options.seed());
+        long seed = options.seed();
+        Batches batches = train.batches(options.batchSize(), options.shuffle(), seed);
         History history = new History();
         List<Callback> callbacks = new ArrayList<>();
         callbacks.add(history);
@@ -64,8 +69,9 @@ final class Trainer {
         callbacks.forEach(c -> c.onTrainBegin(logs));
         for (int epoch = options.initialEpoch(); epoch < options.epochs() && !model.isStopTraining(); epoch++) {
             int e = epoch;
+            Nd4j.getRandom().setSeed(epochSeed(seed, e));
             callbacks.forEach(c -> c.onEpochBegin(e, logs));
-            Map<String, Double> epochLogs = runEpoch(batches, weights, augmentation, callbacks);
+            Map<String, Double> epochLogs = runEpoch(batches.iterator(e), weights, augmentation, callbacks);
             if (validation != null) {
                 Map<String, Double> val = new Evaluator(model).evaluate(compiled, validation, options.batchSize());
                 val.forEach((k, v) -> epochLogs.put("val_" + k, v));
@@ -78,14 +84,30 @@ final class Trainer {
         return history;
     }
 
-    private Map<String, Double> runEpoch(Batches batches, SampleWeights weights, Augmentation augmentation,
+    /** Shapes, finite values and label ranges of a whole dataset, before any training. */
+    private void check(Dataset data, String operation) {
+        Evaluator.requireLabels(data, operation);
+        model.checkInput(data.features(), operation);
+        DataChecks.finite(model, data.features(), "input", operation);
+        DataChecks.labels(model, compiled.loss(), data.labels(), operation);
+    }
+
+    /** A seed for epoch {@code epoch} of a run seeded with {@code seed} (SplitMix64's finaliser). */
+    static long epochSeed(long seed, int epoch) {
+        long z = seed + (epoch + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private Map<String, Double> runEpoch(BatchIterator batches, SampleWeights weights, Augmentation augmentation,
                                          List<Callback> callbacks) {
         compiled.metrics().forEach(Metric::reset);
         double lossSum = 0;
         long seen = 0;
         Map<String, Double> logs = new LinkedHashMap<>();
         int index = 0;
-        try (BatchIterator it = batches.iterator()) {
+        try (BatchIterator it = batches) {
             while (it.hasNext() && !model.isStopTraining()) {
                 Batch batch = it.next();
                 int b = index++;
@@ -122,10 +144,12 @@ final class Trainer {
 
     Map<String, Double> trainOnBatch(INDArray x, INDArray y) {
         model.checkInput(x, "trainOnBatch");
-        if (y == null || y.size(0) != x.size(0)) {
+        if (y == null || y.rank() == 0 || y.size(0) != x.size(0)) {
             throw new IllegalArgumentException(model.name() + ".trainOnBatch: x has " + x.size(0) + " rows but y has "
-                    + (y == null ? "none" : y.size(0)));
+                    + (y == null ? "none" : y.rank() == 0 ? "a scalar" : y.size(0)));
         }
+        DataChecks.finite(model, x, "input", "trainOnBatch");
+        DataChecks.labels(model, compiled.loss(), y, "trainOnBatch");
         compiled.metrics().forEach(Metric::reset);
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("loss", step(x, y, null, Augmentation.none()));

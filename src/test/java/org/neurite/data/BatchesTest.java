@@ -48,6 +48,23 @@ class BatchesTest {
     }
 
     @Test
+    void anEpochCanBeStartedDirectlyAsAResumedRunDoes() {
+        Batches full = DatasetTest.numbered(10, 3).batches(4, true, 11);
+        List<List<Integer>> orders = new ArrayList<>();
+        for (int e = 0; e < 4; e++) {
+            orders.add(epoch(full, new ArrayList<>()));
+        }
+        Batches resumed = DatasetTest.numbered(10, 3).batches(4, true, 11);
+        List<Integer> third = new ArrayList<>();
+        try (BatchIterator it = resumed.iterator(2)) {
+            it.forEachRemaining(b -> Arrays.stream(b.features().getColumn(0).toIntVector()).forEach(third::add));
+        }
+        assertEquals(orders.get(2), third);
+        assertEquals(orders.get(3), epoch(resumed, new ArrayList<>()), "iterator() continues after the resumed epoch");
+        assertThrows(IllegalArgumentException.class, () -> resumed.iterator(-1));
+    }
+
+    @Test
     void inOrderWithoutShuffleAndOneBatchWhenLarger() {
         List<Long> sizes = new ArrayList<>();
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 6), epoch(DatasetTest.numbered(7, 3).batches(3, false, 0), sizes));

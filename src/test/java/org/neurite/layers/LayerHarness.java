@@ -12,13 +12,15 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.neurite.io.Json;
 import org.neurite.tensor.GradientCheck;
 import org.neurite.tensor.Tensor;
 
 /**
  * The checks every layer's test runs: build in DOUBLE, output shape of a forward pass, parameter
  * count, a gradient check with respect to the input (when continuous) and every trainable weight,
- * one SGD step that lowers a squared-error loss, and a getWeights/setWeights round trip.
+ * one SGD step that lowers a squared-error loss, a getWeights/setWeights round trip, and a
+ * config round trip through JSON and {@link LayerRegistry}.
  *
  * <pre>{@code LayerHarness.of(new Dense(3), 4).checkAll(new long[]{3}, 15);}</pre>
  * Every forward pass reseeds ND4J's generator, so dropout draws the same mask each time and the
@@ -94,6 +96,7 @@ final class LayerHarness {
         checkGradients();
         checkTrainingStep();
         checkWeightsRoundTrip();
+        checkConfigRoundTrip();
         return this;
     }
 
@@ -163,6 +166,20 @@ final class LayerHarness {
         }
         layer.setWeights(original);
         assertFalse(layer.config().isEmpty());
+    }
+
+    /**
+     * The layer rebuilt by {@link LayerRegistry} from its config written as JSON has the same
+     * config, and with the same weights gives the same inference output.
+     */
+    void checkConfigRoundTrip() {
+        String json = Json.write(layer.config());
+        Layer copy = LayerRegistry.fromConfig(layer.className(), Json.parseObject(json));
+        assertEquals(json, Json.write(copy.config()), layer + ": config after the round trip");
+        copy.build(inputShape, DataType.DOUBLE);
+        copy.setWeights(layer.getWeights());
+        assertEquals(layer.forward(Tensor.constant(input()), false).value(),
+                copy.forward(Tensor.constant(input()), false).value(), layer + ": output of the rebuilt layer");
     }
 
     private List<Tensor> trainable() {

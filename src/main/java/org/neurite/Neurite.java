@@ -1,0 +1,37 @@
+package org.neurite;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Library-wide settings. One call makes a run repeatable:
+ *
+ * <pre>{@code
+ * Neurite.seed(42);                       // before building the model
+ * Sequential model = new Sequential(new Input(5), new Dense(8, "relu"), new Dropout(0.5), new Dense(1));
+ * model.compile("adam", "mse");
+ * model.fit(x, y, Fit.epochs(3));          // same losses and weights on every run (on CPU)
+ * }</pre>
+ *
+ * {@link #seed(long)} seeds ND4J's random generator of the calling thread (weight initialisers
+ * draw from it) and becomes the default seed of {@code fit}: epoch {@code e} shuffles its batches
+ * and reseeds the generator (dropout masks, augmentation) from this seed and {@code e}, so a run
+ * resumed at epoch {@code e} repeats what an uninterrupted run would have done. {@code Fit.seed(s)}
+ * overrides it for one call. Before any call the seed is 0.
+ */
+public final class Neurite {
+    private static volatile long seed;
+
+    private Neurite() {
+    }
+
+    /** Seeds everything random in Neurite: ND4J's generator on this thread and the training seed. */
+    public static void seed(long value) {
+        seed = value;
+        Nd4j.getRandom().setSeed(value);
+    }
+
+    /** The seed last set by {@link #seed(long)}, or 0. */
+    public static long currentSeed() {
+        return seed;
+    }
+}

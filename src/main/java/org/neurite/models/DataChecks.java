@@ -1,0 +1,58 @@
+package org.neurite.models;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.longer.MatchCondition;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
+import org.neurite.layers.Layer;
+import org.neurite.losses.ClassLabels;
+import org.neurite.losses.Loss;
+
+/**
+ * Checks of a whole dataset before {@code fit}, {@code evaluate} or {@code predict} touches it:
+ * one ND4J reduction per array, not one per batch, with messages that name the model, the
+ * operation, the layer, what was expected and what was found.
+ */
+final class DataChecks {
+    private DataChecks() {
+    }
+
+    /** Throws unless every value of a floating-point {@code x} is finite; {@code what} is "input" or "labels". */
+    static void finite(Sequential model, INDArray x, String what, String operation) {
+        if (x == null || !x.dataType().isFPType() || x.isEmpty()) {
+            return;
+        }
+        long bad = Nd4j.getExecutioner().exec(new MatchCondition(x, Conditions.notFinite())).getLong(0);
+        if (bad == 0) {
+            return;
+        }
+        INDArray c = x.ordering() == 'c' ? x : x.dup('c');
+        long first = BooleanIndexing.firstIndex(c, Conditions.notFinite()).getLong(0);
+        long[] at = Shape.ind2subC(c.shape(), first);
+        List<Layer> layers = model.layers();
+        String layer = what.equals("input") ? "of layer '" + layers.get(0).name() + "'"
+                : "for output layer '" + layers.get(layers.size() - 1).name() + "'";
+        throw new IllegalArgumentException(model.name() + "." + operation + ": " + what + " " + layer
+                + " expected finite numbers but found " + bad + " NaN or infinite value(s) of " + x.length()
+                + ", the first (" + c.getDouble(at) + ") at example " + at[0] + ", index " + Arrays.toString(at));
+    }
+
+    /**
+     * Checks finite labels and, for sparse categorical cross-entropy, that every label is a class
+     * id the output layer has.
+     */
+    static void labels(Sequential model, Loss loss, INDArray y, String operation) {
+        finite(model, y, "labels", operation);
+        if (y != null && loss.name().equals("sparse_categorical_crossentropy")) {
+            long[] out = model.outputShape();
+            Layer last = model.layers().get(model.layers().size() - 1);
+            ClassLabels.validate(y, out[out.length - 1], model.name() + "." + operation + ": labels for output layer '"
+                    + last.name() + "' (" + loss.name() + ")");
+        }
+    }
+}

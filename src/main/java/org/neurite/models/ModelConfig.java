@@ -1,0 +1,220 @@
+package org.neurite.models;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neurite.io.Json;
+import org.neurite.layers.Layer;
+import org.neurite.layers.LayerRegistry;
+import org.neurite.losses.Loss;
+import org.neurite.losses.Losses;
+import org.neurite.metrics.Metric;
+import org.neurite.metrics.Metrics;
+import org.neurite.optimizers.Optimizer;
+import org.neurite.optimizers.Optimizers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code config.json} of a model file: the format and its version, the architecture in
+ * Keras's shape ({@code class_name} and {@code config} per layer) and the compile configuration
+ * (optimizer, loss, metric names). See docs/saving.md for the schema.
+ */
+final class ModelConfig {
+    /** The format version this Neurite writes, and the newest it reads. */
+    static final int FORMAT_VERSION = 1;
+    static final String FORMAT = "neurite";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelConfig.class);
+
+    private ModelConfig() {
+    }
+
+    /** The config of {@code model}, ready for {@link Json#writePretty}. */
+    static Map<String, Object> of(Sequential model) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("format", FORMAT);
+        out.put("format_version", FORMAT_VERSION);
+        String version = ModelConfig.class.getPackage().getImplementationVersion();
+        out.put("neurite_version", version == null ? "development" : version);
+        out.put("class_name", "Sequential");
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("name", model.name());
+        long[] input = model.inputShape();
+        config.put("build_input_shape", input == null ? null : batchShape(input));
+        List<Object> layers = new ArrayList<>();
+        for (Layer layer : model.layers()) {
+            layers.add(classAndConfig(layer.className(), layer.config()));
+        }
+        config.put("layers", layers);
+        out.put("config", config);
+        out.put("compile_config", model.isCompiled() ? compileConfig(model) : null);
+        return out;
+    }
+
+    private static Map<String, Object> compileConfig(Sequential model) {
+        Optimizer optimizer = model.optimizer();
+        Map<String, Object> optimizerConfig = new LinkedHashMap<>();
+        optimizerConfig.put("name", optimizer.name());
+        optimizerConfig.putAll(optimizer.config());
+        try {
+            Json.write(optimizerConfig);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("{}: the optimizer's config cannot be written ({}); the model is saved uncompiled, compile it "
+                    + "again after loading", model.name(), e.getMessage());
+            return null;
+        }
+        Loss loss = model.loss();
+        Map<String, Object> lossConfig = new LinkedHashMap<>();
+        lossConfig.put("name", loss.name());
+        lossConfig.put("reduction", "sum_over_batch_size");
+        lossConfig.putAll(loss.config());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("optimizer", classAndConfig(optimizer.getClass().getSimpleName(), optimizerConfig));
+        out.put("loss", classAndConfig(loss.getClass().getSimpleName(), lossConfig));
+        out.put("metrics", model.metrics().stream().map(Metric::name).toList());
+        return out;
+    }
+
+    /**
+     * The model described by {@code json} (its format already checked), built when the file says it
+     * was, each weight checked against the file by {@code budget}; not compiled.
+     */
+    static Sequential model(Map<String, Object> json, String file, WeightBudget budget) throws IOException {
+        Map<String, Object> config = map(json.get("config"), "config", file);
+        List<Layer> layers = new ArrayList<>();
+        List<?> entries = config.get("layers") instanceof List<?> l ? l : null;
+        if (entries == null) {
+            throw new IOException(file + ": config.layers must be a list of layers");
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            Map<String, Object> entry = map(entries.get(i), "layer " + i, file);
+            Object className = entry.get("class_name");
+            Map<String, Object> layerConfig = map(entry.get("config"), "config of layer " + i, file);
+            try {
+                layers.add(LayerRegistry.fromConfig(className instanceof String s ? s : null, layerConfig,
+                        budget.forLayer(String.valueOf(layerConfig.get("name")))));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": layer " + i + " (" + className + "): " + e.getMessage(), e);
+            }
+        }
+        Sequential model = new Sequential(layers.toArray(new Layer[0]));
+        if (config.get("name") instanceof String name) {
+            model.name(name);
+        }
+        if (config.get("build_input_shape") instanceof List<?> shape && !model.isBuilt()) {
+            model.build(exampleShape(shape, file));
+        }
+        return model;
+    }
+
+    /** Checks that {@code json} is a Neurite Sequential model of a format version this code reads. */
+    static void checkFormat(Map<String, Object> json, String file) throws IOException {
+        Object format = json.get("format");
+        Object version = json.get("format_version");
+        if (!FORMAT.equals(format) || !(version instanceof Long v) || v < 1) {
+            throw new IOException(file + ": not a Neurite model file: config.json needs \"format\": \"neurite\" and a "
+                    + "format_version >= 1, found " + format + " and " + version);
+        }
+        if (v > FORMAT_VERSION) {
+            throw new IOException(file + ": written in Neurite model format version " + v + ", but this Neurite "
+                    + "reads versions 1 to " + FORMAT_VERSION + "; upgrade Neurite to load it");
+        }
+        if (!"Sequential".equals(json.get("class_name"))) {
+            throw new IOException(file + ": expected class_name \"Sequential\", found " + json.get("class_name"));
+        }
+    }
+
+    /** The layer names of a saved architecture, in order. */
+    static List<String> layerNames(Map<String, Object> json, String file) throws IOException {
+        List<String> names = new ArrayList<>();
+        if (json.get("config") instanceof Map<?, ?> c && c.get("layers") instanceof List<?> layers) {
+            for (Object layer : layers) {
+                if (layer instanceof Map<?, ?> l && l.get("config") instanceof Map<?, ?> lc
+                        && lc.get("name") instanceof String name) {
+                    names.add(name);
+                }
+            }
+            return names;
+        }
+        throw new IOException(file + ": config.layers must be a list of layers");
+    }
+
+    /** Compiles {@code model} as the file's compile_config says; does nothing when it has none. */
+    static void compile(Sequential model, Map<String, Object> json, String file) throws IOException {
+        if (json.get("compile_config") == null) {
+            return;
+        }
+        Map<String, Object> compile = map(json.get("compile_config"), "compile_config", file);
+        Map<String, Object> optimizer = map(compile.get("optimizer"), "compile_config.optimizer", file);
+        Map<String, Object> loss = map(compile.get("loss"), "compile_config.loss", file);
+        Map<String, Object> optimizerConfig = map(optimizer.get("config"), "the optimizer's config", file);
+        Map<String, Object> lossConfig = map(loss.get("config"), "the loss's config", file);
+        Optimizer o;
+        Loss l;
+        try {
+            o = Optimizers.fromConfig(name(optimizerConfig, optimizer), optimizerConfig);
+            l = Losses.fromConfig(name(lossConfig, loss), lossConfig);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": cannot restore the compile configuration: " + e.getMessage()
+                    + "; build the model in code and use loadWeights to recover its weights", e);
+        }
+        List<Metric> metrics = new ArrayList<>();
+        if (compile.get("metrics") instanceof List<?> names) {
+            for (Object name : names) {
+                try {
+                    metrics.add(Metrics.resolve(String.valueOf(name), l));
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("{}: metric '{}' cannot be restored by name and is left out: {}", file, name, e.getMessage());
+                }
+            }
+        }
+        model.compile(o, l, metrics.toArray(new Metric[0]));
+    }
+
+    private static String name(Map<String, Object> config, Map<String, Object> outer) {
+        Object name = config.get("name") != null ? config.get("name") : outer.get("class_name");
+        return name instanceof String s ? s : null;
+    }
+
+    private static Map<String, Object> classAndConfig(String className, Map<String, Object> config) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("class_name", className);
+        out.put("config", config);
+        return out;
+    }
+
+    private static Object[] batchShape(long[] shape) {
+        Object[] out = new Object[shape.length + 1];
+        for (int i = 0; i < shape.length; i++) {
+            out[i + 1] = shape[i];
+        }
+        return out;
+    }
+
+    private static long[] exampleShape(List<?> batchShape, String file) throws IOException {
+        if (batchShape.size() < 2 || batchShape.size() > 33 || batchShape.get(0) != null
+                || !batchShape.subList(1, batchShape.size()).stream().allMatch(d -> d instanceof Long l && l > 0)) {
+            throw new IOException(file + ": build_input_shape must be [null, d1, ...] with positive sizes, found "
+                    + batchShape);
+        }
+        return batchShape.subList(1, batchShape.size()).stream().mapToLong(d -> (Long) d).toArray();
+    }
+
+    private static String abbreviate(Object value) {
+        String text = String.valueOf(value);
+        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value, String what, String file) throws IOException {
+        if (!(value instanceof Map)) {
+            throw new IOException(file + ": " + what + " must be a JSON object, found "
+                    + (value == null ? "nothing" : abbreviate(value)));
+        }
+        return (Map<String, Object>) value;
+    }
+}
