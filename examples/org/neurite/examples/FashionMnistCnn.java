@@ -27,8 +27,8 @@ import org.neurite.models.Sequential;
  * <ul>
  *   <li>{@code --model seed} (default): the seed's CNN, the same layers as {@link MnistCnn}.</li>
  *   <li>{@code --model improved}: the same convolutions and dense layer with batch normalisation,
- *       dropout and training-time augmentation (random left-right flips and shifts of up to one
- *       pixel, both label-preserving for clothes). Aimed at 0.916+ test accuracy in 10 epochs
+ *       dropout and training-time augmentation (random left-right flips, label-preserving for
+ *       clothes). Aimed at 0.916+ test accuracy in 10 epochs
  *       (the TensorFlow layers-tutorial CNN's result) at about 0.6 times the seed's speed.</li>
  * </ul>
  *
@@ -106,15 +106,15 @@ public final class FashionMnistCnn {
                 new Dense(128).useBias(false),
                 new BatchNormalization(),
                 new Activation("relu"),
-                new Dropout(0.5),
+                new Dropout(0.25),
                 new Dense(10, "softmax"));
     }
 
     /**
-     * Left-right flips and shifts of at most one pixel (5% of 28 = 1.4, sampled with the nearest
-     * pixel, so shifted images stay sharp like the test images).
+     * Left-right flips: label-preserving for clothes, and mild enough that 10 epochs still fit the
+     * data (adding one-pixel shifts and dropout 0.5 underfit: 0.906 after 10 epochs).
      */
     static Augmentation augmentation() {
-        return Augmentation.none().randomFlip("horizontal").randomShift(0.05).interpolation("nearest");
+        return Augmentation.none().randomFlip("horizontal");
     }
 }

@@ -4,14 +4,17 @@ import java.util.List;
 import java.util.Set;
 
 import org.neurite.layers.ActivatedLayer;
+import org.neurite.layers.Conv1D;
 import org.neurite.layers.Conv2D;
+import org.neurite.layers.GlobalMaxPooling1D;
 import org.neurite.layers.Layer;
 import org.neurite.layers.MaxPooling2D;
 import org.neurite.tensor.Tensor;
 
 /**
  * Runs a model's layers, reordering where the result is provably the same but cheaper:
- * {@code maxpool(act(conv(x)))} equals {@code act(maxpool(conv(x)))} for every non-decreasing
+ * {@code maxpool(act(conv(x)))} equals {@code act(maxpool(conv(x)))} (for 2-D max pooling and for
+ * global max pooling over time) for every non-decreasing
  * activation (relu, leaky relu, elu, sigmoid, tanh; not gelu, which dips below zero), and the
  * second form applies the activation, forward and backward, to a tensor a quarter of the size.
  */
@@ -39,7 +42,8 @@ final class LayerFusion {
     }
 
     static boolean poolsAfterActivation(Layer layer, Layer next) {
-        return layer instanceof Conv2D && next instanceof MaxPooling2D
-                && MONOTONIC.contains(((ActivatedLayer) layer).activation().name());
+        boolean maxPooled = layer instanceof Conv2D && next instanceof MaxPooling2D
+                || layer instanceof Conv1D && next instanceof GlobalMaxPooling1D;
+        return maxPooled && MONOTONIC.contains(((ActivatedLayer) layer).activation().name());
     }
 }

@@ -227,4 +227,17 @@ class SequentialTest {
             assertTrue(expected.equalsWithEps(stepped.get(i), 1e-6), "weight " + i);
         }
     }
+
+    @Test
+    void globalMaxPoolingBeforeTheActivationGivesTheSameOutputs() {
+        Sequential model = new Sequential(new Input(9), new org.neurite.layers.Embedding(20, 4),
+                new org.neurite.layers.Conv1D(5, 3, "relu"), new org.neurite.layers.GlobalMaxPooling1D(),
+                new Dense(1, "sigmoid"));
+        INDArray x = Nd4j.rand(DataType.FLOAT, 6, 9).muli(19).castTo(DataType.INT).castTo(DataType.FLOAT);
+        org.neurite.tensor.Tensor h = org.neurite.tensor.Tensor.constant(x);
+        for (org.neurite.layers.Layer layer : model.layers()) {
+            h = layer.forward(h, false);
+        }
+        assertEquals(h.value(), model.predict(x));
+    }
 }

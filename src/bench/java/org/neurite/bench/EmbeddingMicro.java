@@ -1,0 +1,68 @@
+package org.neurite.bench;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.neurite.tensor.Native;
+
+/** Scratch: ways to compute an embedding table's gradient (ms per call). */
+public final class EmbeddingMicro {
+    private EmbeddingMicro() {
+    }
+
+    public static void main(String[] args) {
+        INDArray ids = Nd4j.rand(DataType.FLOAT, 1792).muli(9999).castTo(DataType.LONG);
+        INDArray idsInt = ids.castTo(DataType.INT);
+        INDArray rows = Nd4j.rand(DataType.FLOAT, 1792, 16);
+        Micro.time("scatter_add lock", () -> {
+            INDArray d = Nd4j.zeros(DataType.FLOAT, 10000, 16);
+            return Native.into("scatter_add", new INDArray[]{d, ids, rows}, new INDArray[]{d}, null, null, new boolean[]{true});
+        });
+        Micro.time("scatter_add no lock", () -> {
+            INDArray d = Nd4j.zeros(DataType.FLOAT, 10000, 16);
+            return Native.into("scatter_add", new INDArray[]{d, ids, rows}, new INDArray[]{d}, null, null, new boolean[]{false});
+        });
+        Micro.time("scatter_add int ids lock", () -> {
+            INDArray d = Nd4j.zeros(DataType.FLOAT, 10000, 16);
+            return Native.into("scatter_add", new INDArray[]{d, idsInt, rows}, new INDArray[]{d}, null, null, new boolean[]{true});
+        });
+        Micro.time("unsorted_segment_sum", () -> Native.call("unsorted_segment_sum", new INDArray[]{rows, ids},
+                new long[]{10000}, null, null)[0]);
+        Micro.time("unsorted_segment_sum int", () -> Native.call("unsorted_segment_sum", new INDArray[]{rows, idsInt},
+                new long[]{10000}, null, null)[0]);
+        Micro.time("zeros 10000x16", () -> Nd4j.zeros(DataType.FLOAT, 10000, 16));
+        Micro.time("zeros 10000x16 in scope", () -> {
+            try (org.neurite.tensor.MemoryScope s = org.neurite.tensor.MemoryScope.open("m")) {
+                return Nd4j.zeros(DataType.FLOAT, 10000, 16).sumNumber();
+            }
+        });
+        Micro.time("scatter_add lock in scope", () -> {
+            try (org.neurite.tensor.MemoryScope s = org.neurite.tensor.MemoryScope.open("m2")) {
+                INDArray d = Nd4j.zeros(DataType.FLOAT, 10000, 16);
+                Native.into("scatter_add", new INDArray[]{d, ids, rows}, new INDArray[]{d}, null, null, new boolean[]{true});
+                return d.getDouble(0);
+            }
+        });
+        INDArray pre = Nd4j.zeros(DataType.FLOAT, 10000, 16);
+        Micro.time("scatter_add into preallocated", () -> Native.into("scatter_add", new INDArray[]{pre, ids, rows},
+                new INDArray[]{pre}, null, null, new boolean[]{true}));
+        Micro.time("assign 0 to preallocated", () -> pre.assign(0));
+        INDArray cols = Nd4j.arange(0, 16).castTo(DataType.LONG).reshape(1, 16);
+        INDArray flatIdx = ids.reshape(1792, 1).mul(16).add(cols).reshape(1792 * 16);
+        INDArray flatRows = rows.reshape(1792 * 16);
+        INDArray pre1 = Nd4j.zeros(DataType.FLOAT, 10000 * 16);
+        Micro.time("element scatter_add 1-D", () -> Native.into("scatter_add", new INDArray[]{pre1, flatIdx, flatRows},
+                new INDArray[]{pre1}, null, null, new boolean[]{true}));
+        INDArray nd = ids.reshape(1792, 1);
+        Micro.time("scatter_nd_add", () -> Native.into("scatter_nd_add", new INDArray[]{pre, nd, rows},
+                new INDArray[]{pre}, null, null, new boolean[]{true}));
+        Micro.time("scatter_nd_add nolock", () -> Native.into("scatter_nd_add", new INDArray[]{pre, nd, rows},
+                new INDArray[]{pre}, null, null, new boolean[]{false}));
+        INDArray table = Nd4j.rand(DataType.FLOAT, 10000, 16);
+        Micro.time("gather", () -> Native.call("gather", new INDArray[]{table, ids}, new long[]{0}, null, null)[0]);
+        INDArray a = Native.call("scatter_add", new INDArray[]{Nd4j.zeros(DataType.FLOAT, 10000, 16), ids, rows}, null, null,
+                new boolean[]{true})[0];
+        INDArray b = Native.call("unsorted_segment_sum", new INDArray[]{rows, ids}, new long[]{10000}, null, null)[0];
+        System.out.println("max diff " + a.sub(b).amaxNumber());
+    }
+}
