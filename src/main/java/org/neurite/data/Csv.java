@@ -1,45 +1,101 @@
 package org.neurite.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A minimal loader for numeric CSV files: comma-separated numbers, an optional header line, no
- * quoting. Blank lines are skipped.
+ * Loads CSV files (RFC 4180, UTF-8, plain or gzipped) with numeric and categorical columns.
  *
  * <pre>{@code
- * Dataset data = Csv.load(Path.of("points.csv"), "label");   // features FLOAT [n, c-1], labels FLOAT [n, 1]
- * INDArray table = Csv.read(Path.of("points.csv"), true);    // FLOAT [n, c]
+ * Csv.Loaded train = Csv.loadWithSchema(Path.of("train.csv"), "species");
+ * train.data();           // features FLOAT [n, f], labels FLOAT [n, 1]
+ * train.featureNames();   // [petal_length, ..., color=blue, color=red]
+ * train.classNames();     // [setosa, versicolor, virginica]: label 0, 1, 2
+ * Dataset test = Csv.load(Path.of("test.csv"), "species", train.schema());   // the same encoding
  * }</pre>
  *
- * A cell that is not a number, or a row with a different number of cells, is an
- * {@link IOException} naming the file, the line and the column.
+ * <ul>
+ *   <li><b>Cells</b>: separated by commas; a cell in double quotes may hold commas, line breaks and
+ *       doubled quotes (RFC 4180); unquoted cells are stripped of surrounding whitespace.
+ *       Blank lines are skipped.</li>
+ *   <li><b>Numeric columns</b>: every non-empty cell is a decimal number ({@code 1}, {@code -2.5e3},
+ *       {@code NaN}, {@code inf}); an empty cell is missing and becomes NaN, for
+ *       {@link DataReport} and {@link Cleaning} to find and fix.</li>
+ *   <li><b>Categorical columns</b>: any other column. Its distinct cells, sorted, are its categories
+ *       and it becomes one one-hot feature per category, in place. An empty cell is a category of
+ *       its own (the empty string, sorted first; its feature is named {@code column=}).</li>
+ *   <li><b>The label column</b>: a numeric label is kept; a categorical one becomes the class id
+ *       {@code 0..K-1} of its value in the sorted {@link Loaded#classNames()}. An empty label cell
+ *       is a missing label, NaN, either way.</li>
+ * </ul>
+ *
+ * Every problem with a file is an {@link IOException} naming the file, the line and (for a cell)
+ * the column, with what was expected and what was found: a row with too few or too many cells, a
+ * quote never closed, bytes that are not UTF-8, broken gzip data, a number column holding text
+ * ({@link #read}, or a file encoded with a schema), an unseen category or class in a file encoded
+ * with a training file's schema.
  */
 public final class Csv {
+    /**
+     * A loaded file with its encoding.
+     *
+     * @param data features FLOAT {@code [n, featureNames().size()]}, labels FLOAT {@code [n, 1]}
+     * @param schema how each column was encoded; pass it to {@link #load(Path, String, CsvSchema)}
+     * @param labelColumn the name of the label column
+     */
+    public record Loaded(Dataset data, CsvSchema schema, String labelColumn) {
+        /** The name of each feature column: a numeric column's name, or {@code column=category}. */
+        public List<String> featureNames() {
+            return schema.featureNames(labelColumn);
+        }
+
+        /** The name of each class id of a categorical label; empty for a numeric label. */
+        public List<String> classNames() {
+            return schema.classNames(labelColumn);
+        }
+    }
+
     private Csv() {
     }
 
     /**
-     * Reads a CSV file with a header line; the column named {@code labelColumn} becomes the labels
-     * (FLOAT {@code [n, 1]}) and every other column a feature (FLOAT {@code [n, columns - 1]}).
+     * Reads a CSV file with a header; the column named {@code labelColumn} becomes the labels (FLOAT
+     * {@code [n, 1]}) and every other column one feature, or one per category (FLOAT {@code [n, f]}).
      */
     public static Dataset load(Path file, String labelColumn) throws IOException {
-        Table table = parse(file, true);
-        int column = table.header().indexOf(labelColumn);
-        if (column < 0) {
-            throw new IOException(file + ": no column \"" + labelColumn + "\" in the header " + table.header());
+        return loadWithSchema(file, labelColumn).data();
+    }
+
+    /**
+     * Like {@link #load(Path, String)}, with the schema inferred from the file, the feature names
+     * and the class names.
+     */
+    public static Loaded loadWithSchema(Path file, String labelColumn) throws IOException {
+        CsvSchema schema = CsvInference.infer(file, true);
+        if (!schema.columns().contains(labelColumn)) {
+            throw new IOException(file + ": no column \"" + labelColumn + "\" in the header " + schema.columns());
         }
-        return split(table, column);
+        return new Loaded(dataset(file, true, schema, labelColumn), schema, labelColumn);
+    }
+
+    /**
+     * Reads a CSV file with a header encoded with {@code schema}, usually the training file's: the
+     * header must name the schema's columns in order, a numeric column must hold numbers (or empty
+     * cells), and a categorical column only the schema's categories.
+     *
+     * @throws IOException naming the file, line, column and value of the first cell that does not fit
+     * @throws IllegalArgumentException when {@code labelColumn} is not one of the schema's columns
+     */
+    public static Dataset load(Path file, String labelColumn, CsvSchema schema) throws IOException {
+        if (!schema.columns().contains(labelColumn)) {
+            throw new IllegalArgumentException("no column \"" + labelColumn + "\" in the schema " + schema.columns());
+        }
+        return dataset(file, true, schema, labelColumn);
     }
 
     /**
@@ -48,78 +104,43 @@ public final class Csv {
      * @param header whether the first line names the columns (it is then skipped)
      */
     public static Dataset load(Path file, int labelColumn, boolean header) throws IOException {
-        Table table = parse(file, header);
-        int column = labelColumn < 0 ? table.columns() + labelColumn : labelColumn;
-        if (column < 0 || column >= table.columns()) {
-            throw new IllegalArgumentException(file + " has " + table.columns() + " columns, no column "
-                    + labelColumn);
+        CsvSchema schema = CsvInference.infer(file, header);
+        int columns = schema.columns().size();
+        int column = labelColumn < 0 ? columns + labelColumn : labelColumn;
+        if (column < 0 || column >= columns) {
+            throw new IllegalArgumentException(file + " has " + columns + " columns, no column " + labelColumn);
         }
-        return split(table, column);
+        return dataset(file, header, schema, schema.columns().get(column));
     }
 
-    /** Every cell as FLOAT {@code [rows, columns]}. */
+    /**
+     * Every cell as FLOAT {@code [rows, columns]}; every column must be numeric (empty cells are NaN).
+     *
+     * @param header whether the first line names the columns (it is then skipped)
+     */
     public static INDArray read(Path file, boolean header) throws IOException {
-        Table table = parse(file, header);
-        return Rows.detached(() -> Nd4j.createFromArray(table.cells()).reshape(table.rows(), table.columns()));
+        CsvRecords.Record first = CsvRecords.first(file);
+        if (first == null) {
+            throw new IOException(file + ": empty file, expected " + (header ? "a header and " : "") + "data rows");
+        }
+        CsvSchema schema = CsvSchema.numeric(CsvRecords.names(file, first, header));
+        CsvEncoder.Encoded table = CsvEncoder.encode(file, header, schema, null);
+        return matrix(table.features(), table.rows(), table.width());
     }
 
-    private record Table(List<String> header, int columns, float[] cells) {
-        int rows() {
-            return cells.length / columns;
+    private static Dataset dataset(Path file, boolean header, CsvSchema schema, String labelColumn)
+            throws IOException {
+        if (schema.featureNames(labelColumn).isEmpty()) {
+            throw new IllegalArgumentException(file + ": a labelled dataset needs a column besides the label \""
+                    + labelColumn + "\", found the columns " + schema.columns());
         }
+        CsvEncoder.Encoded table = CsvEncoder.encode(file, header, schema, labelColumn);
+        return Dataset.of(matrix(table.features(), table.rows(), table.width()),
+                matrix(table.labels(), table.rows(), 1));
     }
 
-    private static Dataset split(Table table, int column) {
-        if (table.columns() < 2) {
-            throw new IllegalArgumentException("a labelled dataset needs at least two columns, got " + table.columns());
-        }
-        INDArray all = Rows.detached(() -> Nd4j.createFromArray(table.cells()).reshape(table.rows(), table.columns()));
-        int[] featureColumns = IntStream.range(0, table.columns()).filter(c -> c != column).toArray();
-        INDArray features = Rows.detached(() -> all.getColumns(featureColumns));
-        INDArray labels = Rows.detached(() -> all.getColumn(column).reshape(table.rows(), 1).dup());
-        return Dataset.of(features, labels);
-    }
-
-    private static Table parse(Path file, boolean header) throws IOException {
-        List<String> names = List.of();
-        float[] cells = new float[1024];
-        int count = 0;
-        int columns = -1;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] parts = line.split(",", -1);
-                if (header && names.isEmpty()) {
-                    names = Arrays.stream(parts).map(String::strip).toList();
-                    columns = parts.length;
-                    continue;
-                }
-                if (columns < 0) {
-                    columns = parts.length;
-                } else if (parts.length != columns) {
-                    throw new IOException(file + ":" + number + ": " + parts.length + " cells, expected " + columns);
-                }
-                if (count + columns > cells.length) {
-                    cells = Arrays.copyOf(cells, Math.max(2 * cells.length, count + columns));
-                }
-                for (int c = 0; c < columns; c++) {
-                    try {
-                        cells[count++] = Float.parseFloat(parts[c].strip());
-                    } catch (NumberFormatException e) {
-                        throw new IOException(file + ":" + number + ", column " + (c + 1) + ": not a number: \""
-                                + parts[c] + "\"");
-                    }
-                }
-            }
-        }
-        if (count == 0) {
-            throw new IOException(file + ": no data rows");
-        }
-        return new Table(names, columns, Arrays.copyOf(cells, count));
+    private static INDArray matrix(float[] values, int rows, int columns) {
+        float[] exact = values.length == rows * columns ? values : Arrays.copyOf(values, rows * columns);
+        return Rows.detached(() -> Nd4j.createFromArray(exact).reshape(rows, columns));
     }
 }

@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * Each part is shuffled with the fixed seed {@value #SHUFFLE_SEED} (Keras's), so {@code take}-style
  * prefixes mix both classes. Without a folder, {@link #load()} looks where {@link DataLocator} says
  * under the name {@code imdb}; there is no automatic download (get {@link #SOURCE} and extract it).
+ *
+ * <p>A missing class folder, a class folder without reviews, an empty review file and bytes that
+ * are not UTF-8 (or a NUL byte) in a review are {@link IOException}s naming the folder or the file,
+ * and for bad bytes the line and the byte.
  */
 public final class Imdb {
     /** The folder name under every root. */
@@ -86,19 +90,24 @@ public final class Imdb {
         read(folder.resolve("neg"), texts);
         float[] labels = new float[texts.size()];
         Arrays.fill(labels, 0, positives, 1f);
-        if (texts.isEmpty()) {
-            throw new IOException(folder.toAbsolutePath() + ": no reviews (*.txt) in pos/ or neg/");
-        }
         return TextDataset.of(texts, labels).shuffle(SHUFFLE_SEED);
     }
 
+    /** Adds the reviews in {@code folder}, one per {@code *.txt} file, in file-name order. */
     private static int read(Path folder, List<String> into) throws IOException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
             files = listing.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList();
         }
+        if (files.isEmpty()) {
+            throw new IOException(folder.toAbsolutePath() + ": no reviews, expected one *.txt file per review");
+        }
         for (Path file : files) {
-            into.add(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+            String review = TextLines.read(file, StandardCharsets.UTF_8);
+            if (review.isEmpty()) {
+                throw new IOException(file.toAbsolutePath() + ": empty file, expected one review");
+            }
+            into.add(review);
         }
         return files.size();
     }

@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * stays inside the text). The dataset has no official split, so this class gives a fixed one: 10%
  * of each class, chosen with seed {@value #SPLIT_SEED}, is the test part.
  *
+ * <p>A missing class file, a folder in its place, a file without any snippet and a NUL byte
+ * (binary data, or a file cut short and padded with zeros) are {@link IOException}s naming the
+ * file; ISO-8859-1 gives every other byte a character, so no other byte can be invalid.
+ *
  * <p>Without a folder, {@link #load()} looks where {@link DataLocator} says under the name
  * {@code movie-review-polarity}, then downloads {@link #SOURCE} and keeps the two files whose
  * SHA-256 match.
@@ -72,10 +76,6 @@ public final class MovieReviews {
         List<String> texts = new ArrayList<>();
         int positives = readLines(folder.resolve(POSITIVE), texts);
         int negatives = readLines(folder.resolve(NEGATIVE), texts);
-        if (positives < 1 || negatives < 1) {
-            throw new IOException(folder.toAbsolutePath() + ": need at least one positive and one negative "
-                    + "example, found " + positives + " and " + negatives);
-        }
         float[] labels = new float[texts.size()];
         Arrays.fill(labels, 0, positives, 1f);
         LOG.info("movie reviews: {} positive and {} negative from {}", positives, negatives, folder);
@@ -118,11 +118,9 @@ public final class MovieReviews {
         };
     }
 
+    /** Adds the snippets of {@code file}, one per non-blank line; a file without any is an error. */
     private static int readLines(Path file, List<String> into) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file.toAbsolutePath() + ": no such file");
-        }
-        String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        String content = TextLines.read(file, StandardCharsets.ISO_8859_1);
         int added = 0;
         for (String line : content.split("\n")) {
             String text = line.strip();
@@ -130,6 +128,10 @@ public final class MovieReviews {
                 into.add(text);
                 added++;
             }
+        }
+        if (added == 0) {
+            throw new IOException(file.toAbsolutePath() + ": no snippets, expected one per line, found "
+                    + (content.isEmpty() ? "an empty file" : "only blank lines"));
         }
         return added;
     }

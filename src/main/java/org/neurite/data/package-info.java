@@ -3,7 +3,8 @@
  * {@link org.neurite.data.Batches}, the loaders {@link org.neurite.data.Mnist},
  * {@link org.neurite.data.FashionMnist}, {@link org.neurite.data.MovieReviews} and
  * {@link org.neurite.data.Imdb} (which find their files through {@link org.neurite.data.DataLocator}),
- * the IDX reader {@link org.neurite.data.Idx}, and Keras-style text preprocessing with
+ * the IDX reader {@link org.neurite.data.Idx}, the CSV loader {@link org.neurite.data.Csv} with its
+ * {@link org.neurite.data.CsvSchema} (numeric and one-hot categorical columns), and Keras-style text preprocessing with
  * {@link org.neurite.data.Tokenizer} and {@link org.neurite.data.Sequences}.
  *
  * <p>Data quality: {@link org.neurite.data.DataReport} (missing values, constant columns, class

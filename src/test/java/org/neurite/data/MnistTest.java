@@ -70,6 +70,19 @@ class MnistTest {
     }
 
     @Test
+    void aGzipFileCutMidwayNamesTheFile() throws IOException {
+        writeTiny(dir, 20, 2, true);
+        Path images = dir.resolve("train-images-idx3-ubyte.gz");
+        byte[] gz = Files.readAllBytes(images);
+        Files.write(images, java.util.Arrays.copyOf(gz, gz.length / 2));
+        IOException e = assertThrows(IOException.class, () -> Mnist.load(dir));
+        assertTrue(e.getMessage().startsWith(images + ": corrupt or truncated gzip data"), e.getMessage());
+        Files.write(images, java.util.Arrays.copyOf(gz, 6));
+        IOException header = assertThrows(IOException.class, () -> FashionMnist.load(dir));
+        assertTrue(header.getMessage().startsWith(images + ": corrupt or truncated gzip data"), header.getMessage());
+    }
+
+    @Test
     void theShippedSampleLoads() throws IOException {
         Dataset.Split sample = Mnist.load(Mnist.SAMPLE);
         assertArrayEquals(new long[] {8000, 28, 28, 1}, sample.train().features().shape());

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,6 +123,61 @@ class TextDatasetsTest {
         IOException nowhere = assertThrows(IOException.class,
                 () -> Imdb.locator(Map.of(), tmp.resolve("home")).systemRoot(null).locate());
         assertTrue(nowhere.getMessage().contains("aclImdb_v1.tar.gz"), nowhere.getMessage());
+    }
+
+    @Test
+    void corruptMovieReviewFilesNameTheFile() throws IOException {
+        Path folder = writeReviews(3);
+        Path pos = folder.resolve("rt-polarity.pos");
+        Path neg = folder.resolve("rt-polarity.neg");
+        Files.delete(neg);
+        assertMessage(neg + ": no such file", () -> MovieReviews.load(folder));
+        Files.createDirectory(neg);
+        assertMessage(neg + ": is a folder, expected a file", () -> MovieReviews.load(folder));
+        Files.delete(neg);
+        Files.write(neg, new byte[0]);
+        assertMessage(neg.toAbsolutePath() + ": no snippets, expected one per line, found an empty file",
+                () -> MovieReviews.load(folder));
+        Files.writeString(neg, " \n\r\n\t\n");
+        assertMessage(neg.toAbsolutePath() + ": no snippets, expected one per line, found only blank lines",
+                () -> MovieReviews.load(folder));
+        Files.writeString(neg, "fine\n");
+        byte[] padded = Arrays.copyOf(Files.readAllBytes(pos), (int) Files.size(pos) + 8);
+        Files.write(pos, padded);
+        assertMessage(pos + ":4: byte 1 of the line: expected text, found a NUL byte (binary data?)",
+                () -> MovieReviews.load(folder));
+    }
+
+    @Test
+    void corruptImdbFoldersAndReviewsNameTheFile() throws IOException {
+        Path root = tmp.resolve("aclImdb");
+        for (String part : new String[] {"train/pos", "train/neg", "test/pos", "test/neg"}) {
+            Files.createDirectories(root.resolve(part));
+            Files.writeString(root.resolve(part).resolve("0_9.txt"), part + " fine", StandardCharsets.UTF_8);
+        }
+        assertEquals(2, Imdb.load(root).train().size());
+        Path review = root.resolve("train/neg/1_2.txt");
+        Files.write(review, new byte[] {'o', 'k', '\n', 'b', 'a', 'd', (byte) 0xFF, '!'});
+        assertMessage(review + ":2: byte 4 of the line: expected UTF-8 text, found the invalid byte(s) 0xFF",
+                () -> Imdb.load(root));
+        Files.write(review, new byte[0]);
+        assertMessage(review.toAbsolutePath() + ": empty file, expected one review", () -> Imdb.load(root));
+        Files.delete(review);
+        Files.createDirectory(review);
+        assertMessage(review + ": is a folder, expected a file", () -> Imdb.load(root));
+        Files.delete(review);
+        Files.delete(root.resolve("test/pos/0_9.txt"));
+        assertMessage(root.resolve("test/pos").toAbsolutePath() + ": no reviews, expected one *.txt file per review",
+                () -> Imdb.load(root));
+        Files.delete(root.resolve("test/neg/0_9.txt"));
+        Files.delete(root.resolve("test/neg"));
+        IOException missing = assertThrows(IOException.class, () -> Imdb.load(root));
+        assertTrue(missing.getMessage().startsWith(root.toAbsolutePath() + ": not an aclImdb folder, missing test/neg"),
+                missing.getMessage());
+    }
+
+    private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable load) {
+        assertEquals(expected, assertThrows(IOException.class, load).getMessage());
     }
 
     @Test
