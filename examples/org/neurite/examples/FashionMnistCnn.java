@@ -15,6 +15,11 @@ import org.neurite.layers.Dropout;
 import org.neurite.layers.Flatten;
 import org.neurite.layers.Input;
 import org.neurite.layers.MaxPooling2D;
+import org.neurite.optimizers.Adam;
+import org.neurite.optimizers.CosineDecay;
+import org.neurite.losses.Losses;
+import org.neurite.metrics.Metrics;
+import org.neurite.callbacks.EarlyStopping;
 import org.neurite.models.Fit;
 import org.neurite.models.History;
 import org.neurite.models.Sequential;
@@ -26,9 +31,9 @@ import org.neurite.models.Sequential;
  *
  * <ul>
  *   <li>{@code --model seed} (default): the seed's CNN, the same layers as {@link MnistCnn}.</li>
- *   <li>{@code --model improved}: the same convolutions and dense layer with batch normalisation,
- *       dropout and training-time augmentation (random left-right flips, label-preserving for
- *       clothes). Aimed at 0.916+ test accuracy in 10 epochs
+ *   <li>{@code --model improved}: the same layers with dropout, trained with random left-right
+ *       flips (label-preserving for clothes), a cosine learning-rate decay and the weights of the
+ *       best validation epoch. Aimed at 0.916+ test accuracy in 10 epochs
  *       (the TensorFlow layers-tutorial CNN's result) at about 0.6 times the seed's speed.</li>
  * </ul>
  *
@@ -57,14 +62,24 @@ public final class FashionMnistCnn {
         System.out.println(DataReport.compare(fashion.train(), fashion.test()));
         Dataset train = Examples.limit(fashion.train(), options);
 
+        int epochs = options.epochs(10);
+        int batchSize = options.batchSize(32);
         Sequential model = improved ? improvedCnn() : seedCnn();
-        model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
+        if (improved) {
+            // the learning rate decays along a cosine to 5% over the whole run, so the last epochs settle
+            long steps = epochs * (long) Math.ceil(train.size() * 0.9 / batchSize);
+            model.compile(new Adam(new CosineDecay(1e-3, steps, 0.05)), Losses.sparseCategoricalCrossentropy(),
+                    Metrics.accuracy());
+        } else {
+            model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
+        }
         model.summary();
 
-        Fit fit = Fit.epochs(options.epochs(10)).batchSize(options.batchSize(32)).validationSplit(0.1)
-                .seed(options.seed());
+        Fit fit = Fit.epochs(epochs).batchSize(batchSize).validationSplit(0.1).seed(options.seed());
         if (improved) {
-            fit.augment(augmentation());
+            // keep the weights of the epoch with the best validation accuracy (never the test set)
+            fit.augment(augmentation()).callbacks(new EarlyStopping("val_accuracy").patience(epochs)
+                    .restoreBestWeights(true));
         }
         History history = Examples.fit(model, train, fit);
         Map<String, Double> scores = model.evaluate(fashion.test());
@@ -86,27 +101,23 @@ public final class FashionMnistCnn {
     }
 
     /**
-     * The seed's layers with batch normalisation after each pooling layer and before the hidden
-     * dense layer's ReLU, and dropout after the convolutions and before the classifier: 225,802
-     * parameters. Normalising the pooled maps rather than the convolution outputs costs a quarter
-     * of the work, which matters on a CPU: about 0.6 times the seed's training speed, where
-     * normalising the full-size maps ran at under half of it.
+     * The seed's layers with dropout after the convolutions (0.25) and before the classifier
+     * (0.4): 225,034 parameters, the seed's cost per step. Trained with left-right flips, a cosine
+     * learning-rate decay and the best validation epoch's weights kept. (Batch normalisation after
+     * the pooling layers made the validation accuracy swing by a point from epoch to epoch and ended
+     * at 0.897-0.906; after the convolutions it halves the speed.)
      */
     static Sequential improvedCnn() {
         return new Sequential(
                 new Input(28, 28, 1),
                 new Conv2D(32, 3, "relu"),
                 new MaxPooling2D(2),
-                new BatchNormalization(),
                 new Conv2D(64, 3, "relu"),
                 new MaxPooling2D(2),
-                new BatchNormalization(),
                 new Dropout(0.25),
                 new Flatten(),
-                new Dense(128).useBias(false),
-                new BatchNormalization(),
-                new Activation("relu"),
-                new Dropout(0.25),
+                new Dense(128, "relu"),
+                new Dropout(0.4),
                 new Dense(10, "softmax"));
     }
 
