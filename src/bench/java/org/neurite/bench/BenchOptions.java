@@ -23,10 +23,16 @@ import java.util.Map;
  *   <tr><td>{@code --workloads A,B}</td><td>Compare: which workloads, default all</td></tr>
  *   <tr><td>{@code --rounds N}</td><td>Compare: rounds of each timed workload, default 2</td></tr>
  *   <tr><td>{@code --threads N}</td><td>Compare: OMP_NUM_THREADS of the children, default 1</td></tr>
- *   <tr><td>{@code --jvm "FLAGS"}</td><td>Compare: the children's JVM flags, default {@code -Xmx2g}</td></tr>
+ *   <tr><td>{@code --jvm "FLAGS"}</td><td>Compare: the children's JVM flags, default {@value #DEFAULT_JVM}</td></tr>
  * </table>
+ * The default JVM flags fix the Java heap at 1 GiB and touch all of it at start-up, so that RSS
+ * changes during a run are native (off-heap) memory, not the heap's pages being touched for the
+ * first time as the garbage collector cycles through them; both frameworks use well under 200 MiB
+ * of heap.
  */
 public final class BenchOptions {
+    /** The children's JVM flags unless {@code --jvm} says otherwise. */
+    public static final String DEFAULT_JVM = "-Xms1g -Xmx1g -XX:+AlwaysPreTouch";
     private static final List<String> KNOWN = List.of("data-root", "warmup", "steps", "mlp-steps", "memory-epochs",
             "memory-limit", "seed", "workload", "workloads", "rounds", "threads", "jvm");
     /** The options a runner understands, passed on by {@link Compare}. */
@@ -114,7 +120,7 @@ public final class BenchOptions {
 
     /** The children's JVM flags. */
     public List<String> jvmFlags() {
-        return List.of(values.getOrDefault("jvm", "-Xmx2g").trim().split("\\s+"));
+        return List.of(values.getOrDefault("jvm", DEFAULT_JVM).trim().split("\\s+"));
     }
 
     /** The runner options given here, as arguments to pass to a child JVM. */

@@ -94,8 +94,11 @@ public final class WorkloadRun {
         model.fitEpochs(train, Workload.MEMORY.batchSize(), epochs, epoch -> {
             seconds.add((System.nanoTime() - t0[0]) / 1e9);
             rss.add(Rss.current());
-            System.out.printf(Locale.ROOT, "# %s epoch %d: %.1f s, RSS %.1f MiB%n", framework.name(), epoch,
-                    seconds.get(seconds.size() - 1), rss.get(rss.size() - 1));
+            Runtime jvm = Runtime.getRuntime();
+            System.out.printf(Locale.ROOT, "# %s epoch %d: %.1f s, RSS %.1f MiB (Java heap committed %.1f MiB, "
+                    + "used %.1f MiB)%n", framework.name(), epoch, seconds.get(seconds.size() - 1),
+                    rss.get(rss.size() - 1), jvm.totalMemory() / 1048576.0,
+                    (jvm.totalMemory() - jvm.freeMemory()) / 1048576.0);
             if (epoch == 1) {
                 accuracy[0] = model.accuracy(test);
             }
