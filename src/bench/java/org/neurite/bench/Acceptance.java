@@ -1,0 +1,54 @@
+package org.neurite.bench;
+
+import java.util.Locale;
+
+/**
+ * The acceptance bar of one row of the comparison, from the performance issue: Neurite against
+ * DL4J, measured in one run of {@link Compare}.
+ *
+ * <ul>
+ *   <li>CNN at batch 32: at least 6x DL4J's samples/s; at batch 128: faster than DL4J;</li>
+ *   <li>MLP: at least 8x DL4J's steps/s; text CNN: at least 3x DL4J's samples/s;</li>
+ *   <li>memory: RSS after the last epoch within 3% of RSS after epoch 2, peak RSS below DL4J's,
+ *       test accuracy after one epoch within 0.5 points of DL4J's.</li>
+ * </ul>
+ * Rows without a bar (GFLOP/s, matmul peak) are for information.
+ */
+public record Acceptance(String text, Check check) {
+    /** Whether Neurite's figure passes, given DL4J's. */
+    @FunctionalInterface
+    public interface Check {
+        boolean passes(double neurite, double dl4j);
+    }
+
+    private static final Acceptance NONE = new Acceptance("-", null);
+
+    /** The bar of {@code metric} in {@code workload}. */
+    public static Acceptance of(Workload workload, Metric metric) {
+        return switch (metric) {
+            case SPEED, STEPS -> switch (workload) {
+                case CNN32 -> atLeast(6);
+                case CNN128 -> new Acceptance("> 1x", (n, d) -> n > d);
+                case MLP -> atLeast(8);
+                case TEXT -> atLeast(3);
+                default -> NONE;
+            };
+            case PEAK_RSS -> new Acceptance("< DL4J", (n, d) -> n < d);
+            case RSS_GROWTH -> new Acceptance("Neurite within 3%", (n, d) -> Math.abs(n) <= 3);
+            case ACCURACY -> new Acceptance("within 0.5 pt", (n, d) -> Math.abs(n - d) <= 0.5);
+            default -> NONE;
+        };
+    }
+
+    private static Acceptance atLeast(double factor) {
+        return new Acceptance(String.format(Locale.ROOT, ">= %.0fx", factor), (n, d) -> n >= factor * d);
+    }
+
+    /** "PASS", "FAIL", or "" when there is no bar or a figure is missing. */
+    public String verdict(double neurite, double dl4j) {
+        if (check == null || Double.isNaN(neurite) || Double.isNaN(dl4j)) {
+            return "";
+        }
+        return check.passes(neurite, dl4j) ? "PASS" : "FAIL";
+    }
+}
