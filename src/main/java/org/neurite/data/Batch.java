@@ -12,4 +12,20 @@ public record Batch(INDArray features, INDArray labels) {
     public long size() {
         return features.size(0);
     }
+
+    /**
+     * Frees the batch's off-heap memory now rather than when the garbage collector gets to it; for
+     * a training loop that is done with the batch. Views of the dataset (consecutive rows) and
+     * arrays in a workspace are left alone.
+     */
+    public void release() {
+        free(features);
+        free(labels);
+    }
+
+    private static void free(INDArray a) {
+        if (a != null && !a.isView() && !a.isAttached() && a.closeable()) {
+            a.close();
+        }
+    }
 }

@@ -26,7 +26,9 @@ final class Rows {
                 return x.get(NDArrayIndex.interval(rows[0], rows[0] + rows.length)).dup('c');
             }
             INDArray ids = Nd4j.createFromArray(rows);
-            return Native.call("gather", new INDArray[] {x, ids}, new long[] {0}, null, null)[0];
+            INDArray out = Native.call("gather", new INDArray[] {x, ids}, new long[] {0}, null, null)[0];
+            ids.close();
+            return out;
         });
     }
 

@@ -42,6 +42,7 @@ final class Evaluator {
                         m.update(batch.labels(), r.predictions());
                     }
                 }
+                batch.release();
             }
         }
         Map<String, Double> out = new LinkedHashMap<>();
@@ -66,6 +67,7 @@ final class Evaluator {
                     result.get(NDArrayIndex.interval(row, row + batch.size())).assign(out.value());
                 }
                 row += batch.size();
+                batch.release();
             }
         }
         return result;

@@ -118,6 +118,7 @@ final class Trainer {
                 seen += batch.size();
                 logs.put("loss", lossSum / seen);
                 compiled.metrics().forEach(m -> logs.put(m.name(), m.result()));
+                batch.release();   // its memory returns at once instead of piling up until a GC
                 callbacks.forEach(c -> c.onBatchEnd(b, logs));
             }
         }
