@@ -149,8 +149,10 @@ final class Trainer {
             throw new IllegalArgumentException(model.name() + ".trainOnBatch: x has " + x.size(0) + " rows but y has "
                     + (y == null ? "none" : y.rank() == 0 ? "a scalar" : y.size(0)));
         }
-        DataChecks.finite(model, x, "input", "trainOnBatch");
-        DataChecks.labels(model, compiled.loss(), y, "trainOnBatch");
+        try (MemoryScope checks = MemoryScope.open("checks")) {   // the checks' scalars are freed at once
+            DataChecks.finite(model, x, "input", "trainOnBatch");
+            DataChecks.labels(model, compiled.loss(), y, "trainOnBatch");
+        }
         compiled.metrics().forEach(Metric::reset);
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("loss", step(x, y, null, Augmentation.none()));
