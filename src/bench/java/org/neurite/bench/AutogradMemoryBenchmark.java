@@ -15,7 +15,7 @@ import org.neurite.tensor.Tensor;
  * with the raw Tensor API and prints the process RSS along the way, to show that a training loop
  * does not grow memory.
  *
- * <p>The first quarter of the steps warms up (JIT, allocator arenas); growth is measured from
+ * <p>The first half of the steps warms up (JIT, allocator arenas); growth is measured from
  * there to the end. Pre-touch a fixed Java heap so that RSS shows native memory, not the heap
  * filling its committed pages:
  * <pre>
@@ -54,7 +54,7 @@ public final class AutogradMemoryBenchmark {
             } else {
                 loss = step(input, target, params);
             }
-            if (step == steps / 4) {
+            if (step == steps / 2) {
                 rssAfterWarmup = rssKb();
             }
             if (step % 1000 == 0) {
@@ -68,7 +68,7 @@ public final class AutogradMemoryBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         long rssEnd = rssKb();
         System.out.printf("RSS after %,d steps (warm): %.1f MiB; after %,d steps: %.1f MiB; growth %.2f%%; %.0f steps/s%n",
-                steps / 4, rssAfterWarmup / 1024.0, steps, rssEnd / 1024.0,
+                steps / 2, rssAfterWarmup / 1024.0, steps, rssEnd / 1024.0,
                 100.0 * (rssEnd - rssAfterWarmup) / rssAfterWarmup, steps / seconds);
     }
 
