@@ -32,6 +32,17 @@ public final class Native {
     /** Runs {@code name} writing into preallocated {@code outputs}; returns them. */
     public static INDArray[] into(String name, INDArray[] inputs, INDArray[] outputs,
                                   long[] iargs, double[] targs, boolean[] bargs) {
+        Profiler.Timer timer = Profiler.start(name);
+        try {
+            return ContextCache.exec(name, inputs, outputs, iargs, targs, bargs);
+        } finally {
+            timer.stop();
+        }
+    }
+
+    /** The op object for one call, arguments attached. */
+    static DynamicCustomOp build(String name, INDArray[] inputs, INDArray[] outputs,
+                                 long[] iargs, double[] targs, boolean[] bargs) {
         DynamicCustomOp op = new DynamicCustomOp(name, inputs, outputs);
         if (iargs != null && iargs.length > 0) {
             op.addIArgument(iargs);
@@ -42,12 +53,7 @@ public final class Native {
         if (bargs != null && bargs.length > 0) {
             op.addBArgument(bargs);
         }
-        Profiler.Timer timer = Profiler.start(name);
-        try {
-            return Nd4j.exec(op);
-        } finally {
-            timer.stop();
-        }
+        return op;
     }
 
     /** Runs a legacy (non-custom) ND4J op object, such as {@code GELU} or {@code Erf}. */
