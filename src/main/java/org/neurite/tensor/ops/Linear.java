@@ -3,7 +3,6 @@ package org.neurite.tensor.ops;
 import java.util.Arrays;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.tensor.Allocator;
 import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
@@ -30,7 +29,7 @@ public final class Linear extends Op {
                     + Arrays.toString(x.shape()));
         }
         if (!hasBias) {
-            return x.mmul(w);
+            return Native.call("matmul", x, w)[0];
         }
         // an explicit c-order output: the op would otherwise choose its own ordering
         INDArray out = Allocator.empty(x.dataType(), x.size(0), w.size(1));
@@ -40,10 +39,11 @@ public final class Linear extends Op {
     @Override
     public INDArray[] backward(INDArray g, boolean[] needs) {
         INDArray[] out = new INDArray[hasBias ? 3 : 2];
-        out[0] = needs[0] ? Nd4j.gemm(g, w, false, true) : null;
-        out[1] = needs[1] ? Nd4j.gemm(x, g, true, false) : null;
+        // custom ops through Native, so repeated steps reuse their contexts (see ContextCache)
+        out[0] = needs[0] ? Native.call("matmul", new INDArray[]{g, w}, new long[]{0, 1}, null, null)[0] : null;
+        out[1] = needs[1] ? Native.call("matmul", new INDArray[]{x, g}, new long[]{1, 0}, null, null)[0] : null;
         if (hasBias && needs[2]) {
-            out[2] = g.sum(0);
+            out[2] = Native.call("reduce_sum", new INDArray[]{g}, new long[]{0}, null, null)[0];
         }
         return out;
     }
