@@ -46,7 +46,8 @@ final class ContextCache {
         }
     }
 
-    private record Entry(DynamicCustomOp op, OpContext context, long[][] outShapes, DataType[] outTypes) {
+    private record Entry(DynamicCustomOp op, OpContext context, long[][] outShapes, DataType[] outTypes,
+                         long[] iargs, double[] targs, boolean[] bargs) {
     }
 
     /** Runs the call, through the cache when it has been seen before. */
@@ -75,7 +76,14 @@ final class ContextCache {
         OpContext ctx = entry.context();
         ctx.setInputArrays(inputs);
         ctx.setOutputArrays(outs);
-        Nd4j.getExecutioner().exec(entry.op(), ctx);
+        ctx.setIArguments(entry.iargs());
+        ctx.setTArguments(entry.targs());
+        ctx.setBArguments(entry.bargs());
+        try {
+            Nd4j.getExecutioner().exec(entry.op(), ctx);
+        } finally {
+            ctx.purge();   // drop the context's references to this call's arrays
+        }
         return outs;
     }
 
@@ -87,16 +95,9 @@ final class ContextCache {
             types[i] = results[i].dataType();
         }
         OpContext ctx = Nd4j.getExecutioner().buildContext();
-        if (iargs != null && iargs.length > 0) {
-            ctx.setIArguments(iargs);
-        }
-        if (targs != null && targs.length > 0) {
-            ctx.setTArguments(targs);
-        }
-        if (bargs != null && bargs.length > 0) {
-            ctx.setBArguments(bargs);
-        }
-        return new Entry(new DynamicCustomOp(name, new INDArray[0], new INDArray[0]), ctx, shapes, types);
+        return new Entry(new DynamicCustomOp(name, new INDArray[0], new INDArray[0]), ctx, shapes, types,
+                iargs == null ? new long[0] : iargs.clone(), targs == null ? new double[0] : targs.clone(),
+                bargs == null ? new boolean[0] : bargs.clone());
     }
 
     private static Key key(String name, INDArray[] inputs, INDArray[] outputs, long[] iargs, double[] targs,
