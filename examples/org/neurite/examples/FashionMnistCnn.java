@@ -64,7 +64,7 @@ public final class FashionMnistCnn {
 
         int epochs = options.epochs(10);
         int batchSize = options.batchSize(32);
-        Sequential model = improved ? improvedCnn() : seedCnn();
+        Sequential model = improved ? improvedCnn() : MnistCnn.seedCnn();
         if (improved) {
             // the learning rate decays along a cosine to 5% over the whole run, so the last epochs settle
             long steps = epochs * (long) Math.ceil(train.size() * 0.9 / batchSize);
@@ -88,19 +88,6 @@ public final class FashionMnistCnn {
         Map<String, Double> scores = model.evaluate(fashion.test());
         Examples.finish("Fashion-MNIST CNN (" + variant + ")", scores, fashion.test().size(), history, options,
                 "fashion-mnist-cnn-" + variant + ".svg");
-    }
-
-    /** The seed's CNN: 225,034 parameters. */
-    static Sequential seedCnn() {
-        return new Sequential(
-                new Input(28, 28, 1),
-                new Conv2D(32, 3, "relu"),
-                new MaxPooling2D(2),
-                new Conv2D(64, 3, "relu"),
-                new MaxPooling2D(2),
-                new Flatten(),
-                new Dense(128, "relu"),
-                new Dense(10, "softmax"));
     }
 
     /**
