@@ -55,6 +55,39 @@ public final class OpOverhead {
         time("xw_plus_b Native.call", () -> Native.call("xw_plus_b", x, w, b));
         time("xw_plus_b into", () -> Native.into("xw_plus_b", new INDArray[]{x, w, b}, new INDArray[]{a}, null, null, null));
         time("x.mmul(w)", () -> x.mmul(w));
+        for (boolean helpers : new boolean[]{true, false}) {
+            OpContext c2 = Nd4j.getExecutioner().buildContext();
+            c2.allowHelpers(helpers);
+            DynamicCustomOp xw = new DynamicCustomOp("xw_plus_b", new INDArray[0], new INDArray[0]);
+            c2.setInputArrays(x, w, b);
+            c2.setOutputArrays(a);
+            time("xw_plus_b reused ctx, helpers=" + helpers, () -> Nd4j.getExecutioner().exec(xw, c2));
+            OpContext c3 = Nd4j.getExecutioner().buildContext();
+            c3.allowHelpers(helpers);
+            INDArray g = Nd4j.rand(DataType.FLOAT, 32, 64);
+            INDArray o = Nd4j.create(DataType.FLOAT, 32, 64);
+            DynamicCustomOp rb = new DynamicCustomOp("relu_bp", new INDArray[0], new INDArray[0]);
+            c3.setInputArrays(z, g);
+            c3.setOutputArrays(o);
+            c3.setTArguments(0.0);
+            time("relu_bp reused ctx, helpers=" + helpers, () -> Nd4j.getExecutioner().exec(rb, c3));
+            OpContext c4 = Nd4j.getExecutioner().buildContext();
+            c4.allowHelpers(helpers);
+            c4.setInputArrays(z);
+            c4.setOutputArrays(o);
+            c4.setTArguments(0.0);
+            DynamicCustomOp r = new DynamicCustomOp("relu", new INDArray[0], new INDArray[0]);
+            time("relu reused ctx, helpers=" + helpers, () -> Nd4j.getExecutioner().exec(r, c4));
+            INDArray x1 = Nd4j.rand(DataType.FLOAT, 32, 1600);
+            INDArray w1 = Nd4j.rand(DataType.FLOAT, 1600, 128);
+            INDArray b1 = Nd4j.rand(DataType.FLOAT, 128);
+            INDArray o1 = Nd4j.create(DataType.FLOAT, 32, 128);
+            OpContext c5 = Nd4j.getExecutioner().buildContext();
+            c5.allowHelpers(helpers);
+            c5.setInputArrays(x1, w1, b1);
+            c5.setOutputArrays(o1);
+            time("xw_plus_b 32x1600x128 reused ctx, helpers=" + helpers, () -> Nd4j.getExecutioner().exec(xw, c5));
+        }
         time("sumNumber (sync to Java)", () -> z.sumNumber().doubleValue());
         time("getDouble(0)", () -> z.getDouble(0));
     }

@@ -35,14 +35,14 @@ public final class StepProfile {
         switch (which) {
             case "mlp":
                 model = new Sequential(new Input(5), new Dense(64, "relu"), new Dense(1, "sigmoid"));
-                model.compile("adam", "binary_crossentropy", "accuracy");
+                model.compile("adam", "binary_crossentropy");
                 x = Nd4j.rand(DataType.FLOAT, batch, 5);
                 y = x.sum(1).reshape(batch, 1).gt(2.5).castTo(DataType.FLOAT);
                 break;
             case "text":
                 model = new Sequential(new Input(56), new Embedding(10_000, 16), new Conv1D(128, 5, "relu"),
                         new GlobalMaxPooling1D(), new Dense(1, "sigmoid"));
-                model.compile("adam", "binary_crossentropy", "accuracy");
+                model.compile("adam", "binary_crossentropy");
                 x = Nd4j.rand(DataType.FLOAT, batch, 56).muli(9999).castTo(DataType.INT).castTo(DataType.FLOAT);
                 y = Nd4j.rand(DataType.FLOAT, batch, 1).gt(0.5).castTo(DataType.FLOAT);
                 break;
@@ -50,7 +50,7 @@ public final class StepProfile {
                 model = new Sequential(new Input(28, 28, 1), new Conv2D(32, 3, "relu"), new MaxPooling2D(2),
                         new Conv2D(64, 3, "relu"), new MaxPooling2D(2), new Flatten(), new Dense(128, "relu"),
                         new Dense(10, "softmax"));
-                model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
+                model.compile("adam", "sparse_categorical_crossentropy");
                 x = Nd4j.rand(DataType.FLOAT, batch, 28, 28, 1);
                 y = Nd4j.rand(DataType.FLOAT, batch).muli(10).castTo(DataType.INT).castTo(DataType.FLOAT);
         }

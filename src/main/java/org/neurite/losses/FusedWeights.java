@@ -24,6 +24,6 @@ final class FusedWeights {
     /** {@code grad * weights * scale}, in place on {@code grad}; weights may be null. */
     static INDArray scale(INDArray grad, INDArray weights, double scale) {
         INDArray weighted = weights == null ? grad : Native.call("multiply", grad, weights)[0];
-        return weighted.muli(scale);
+        return scale == 1 ? weighted : weighted.muli(scale);
     }
 }

@@ -49,6 +49,15 @@ public final class SigmoidCrossEntropy extends Op {
 
     @Override
     public INDArray[] backward(INDArray g, boolean[] needs) {
+        if (elementWeights == null && weights == null) {
+            // one kernel for both gradients: (sigmoid(z) - y) / E and -z / E
+            INDArray[] grads = Native.call("sigm_cross_entropy_loss_grad",
+                    new INDArray[]{z, SoftmaxCrossEntropy.unitWeight(z), y}, new long[]{2}, new double[]{0.0}, null);
+            double upstream = g.getDouble(0);
+            INDArray dz = needs[0] ? FusedWeights.scale(grads[0], null, upstream) : null;
+            INDArray dy = needs.length > 1 && needs[1] ? FusedWeights.scale(grads[2], null, upstream) : null;
+            return new INDArray[]{dz, dy};
+        }
         double scale = g.getDouble(0) / z.length();
         INDArray dz = null;
         INDArray dy = null;

@@ -1,5 +1,10 @@
 package org.neurite.losses;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -83,9 +88,15 @@ public final class SoftmaxCrossEntropy extends Op {
         return new INDArray[]{dz, dy};
     }
 
-    /** A scalar weight of 1 in {@code like}'s type. */
+    private static final Map<DataType, INDArray> UNIT_WEIGHTS = new ConcurrentHashMap<>();
+
+    /** A scalar weight of 1 in {@code like}'s type: one shared, read-only array per type. */
     static INDArray unitWeight(INDArray like) {
-        return Nd4j.scalar(like.dataType(), 1.0);
+        return UNIT_WEIGHTS.computeIfAbsent(like.dataType(), type -> {
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                return Nd4j.scalar(type, 1.0);
+            }
+        });
     }
 
     @Override

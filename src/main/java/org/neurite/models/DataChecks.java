@@ -12,6 +12,7 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.neurite.layers.Layer;
 import org.neurite.losses.ClassLabels;
 import org.neurite.losses.Loss;
+import org.neurite.tensor.Native;
 
 /**
  * Checks of a whole dataset before {@code fit}, {@code evaluate} or {@code predict} touches it:
@@ -27,6 +28,10 @@ final class DataChecks {
         if (x == null || !x.dataType().isFPType() || x.isEmpty()) {
             return;
         }
+        if (Double.isFinite(Native.call("reduce_sum", x)[0].getDouble(0))) {
+            return;   // one cheap reduction: a NaN or infinity anywhere makes the sum non-finite
+        }
+        // the sum of finite values can still overflow, so count exactly before complaining
         long bad = Nd4j.getExecutioner().exec(new MatchCondition(x, Conditions.notFinite())).getLong(0);
         if (bad == 0) {
             return;

@@ -10,6 +10,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neurite.layers.Layer;
 import org.neurite.layers.Weight;
 import org.neurite.tensor.Allocator;
+import org.neurite.tensor.Native;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -46,7 +47,7 @@ final class ParameterStore {
 
     /** Sets every gradient to zero. */
     void zeroGrad() {
-        grads.assign(0);
+        Native.into("zeros_as", new INDArray[]{grads}, new INDArray[]{grads}, null, null, null);
     }
 
     /** The parameters the optimizer updates: trainable weights of trainable layers. */

@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
-import org.nd4j.linalg.api.ops.impl.updaters.AmsGradUpdater;
-import org.nd4j.linalg.factory.Nd4j;
+import org.neurite.tensor.Native;
 
 /**
  * Adam (Keras {@code Adam}). At step {@code t = iterations + 1}, with gradient {@code g}:
@@ -80,14 +78,18 @@ public class Adam extends Optimizer {
         INDArray v = state.slot("v");
         INDArray step = state.scratch("update");
         int t = InPlace.iteration(iteration);
+        double[] rates = {lr, beta1, beta2, epsilon};
+        long[] at = {t};
+        // through Native, so every step reuses one op and context (the step count is just an argument)
         if (amsgrad) {
             INDArray vHat = state.slot("v_hat");
-            Nd4j.exec(new AmsGradUpdater(grad, v, m, vHat, step, v, m, vHat, lr, beta1, beta2, epsilon, t));
+            Native.into("ams_grad_updater", new INDArray[]{grad, v, m, vHat}, new INDArray[]{step, v, m, vHat},
+                    at, rates, null);
         } else {
             // argument order: the second moment v comes before the first moment m
-            Nd4j.exec(new AdamUpdater(grad, v, m, step, v, m, lr, beta1, beta2, epsilon, t));
+            Native.into("adam_updater", new INDArray[]{grad, v, m}, new INDArray[]{step, v, m}, at, rates, null);
         }
-        param.subi(step);
+        Native.into("subtract", new INDArray[]{param, step}, new INDArray[]{param}, null, null, null);
     }
 
     @Override

@@ -14,9 +14,10 @@ public final class Allocator {
     private Allocator() {
     }
 
-    /** An uninitialised array in the current scope. */
+    /** An uninitialised c-order array in the current scope (reused from its previous cycle when there is one). */
     public static INDArray empty(DataType type, long... shape) {
-        return Nd4j.createUninitialized(type, shape);
+        INDArray pooled = MemoryScope.pooled(type, shape);
+        return pooled != null ? pooled : Nd4j.createUninitialized(type, shape);
     }
 
     /** A zero array in the current scope. */

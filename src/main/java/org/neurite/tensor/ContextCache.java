@@ -2,6 +2,7 @@ package org.neurite.tensor;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,6 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -26,6 +28,10 @@ final class ContextCache {
             "segment_min", "segment_prod", "unique", "unique_with_counts", "where", "where_np",
             "dynamic_partition", "boolean_mask", "non_max_suppression", "non_max_suppression_v3", "top_k",
             "choose", "listdiff", "nonzero", "compare_and_bitpack", "bincount", "confusion_matrix");
+
+    private static final long[] NO_LONGS = new long[0];
+    private static final double[] NO_DOUBLES = new double[0];
+    private static final boolean[] NO_BOOLEANS = new boolean[0];
 
     private ContextCache() {
     }
@@ -46,8 +52,38 @@ final class ContextCache {
         }
     }
 
-    private record Entry(DynamicCustomOp op, OpContext context, long[][] outShapes, DataType[] outTypes,
-                         long[] iargs, double[] targs, boolean[] bargs) {
+    /** A reused op and context; the arguments last set on the context are kept to skip setting them again. */
+    private static final class Entry {
+        final DynamicCustomOp op;
+        final OpContext context;
+        final long[][] outShapes;
+        final DataType[] outTypes;
+        long[] iargs;
+        double[] targs;
+        boolean[] bargs;
+
+        Entry(DynamicCustomOp op, OpContext context, long[][] outShapes, DataType[] outTypes) {
+            this.op = op;
+            this.context = context;
+            this.outShapes = outShapes;
+            this.outTypes = outTypes;
+        }
+
+        /** Sets the call's arguments on the context where they differ from the last call's. */
+        void arguments(long[] i, double[] t, boolean[] b) {
+            if (!Arrays.equals(iargs, i)) {
+                iargs = i.clone();
+                context.setIArguments(iargs);
+            }
+            if (!Arrays.equals(targs, t)) {
+                targs = t.clone();
+                context.setTArguments(targs);
+            }
+            if (!Arrays.equals(bargs, b)) {
+                bargs = b.clone();
+                context.setBArguments(bargs);
+            }
+        }
     }
 
     /** Runs the call, through the cache when it has been seen before. */
@@ -56,48 +92,61 @@ final class ContextCache {
         if (VALUE_SHAPED.contains(name)) {
             return Nd4j.exec(Native.build(name, inputs, outputs, iargs, targs, bargs));
         }
-        Key key = key(name, inputs, outputs, iargs, targs, bargs);
+        long[] i = iargs == null ? NO_LONGS : iargs;
+        double[] t = targs == null ? NO_DOUBLES : targs;
+        boolean[] b = bargs == null ? NO_BOOLEANS : bargs;
+        Key key = key(name, inputs, outputs, i, t, b);
         Map<Key, Entry> cache = CACHE.get();
         Entry entry = cache.get(key);
         if (entry == null) {
-            INDArray[] results = Nd4j.exec(Native.build(name, inputs, outputs, iargs, targs, bargs));
+            // the first call infers the output shapes; later ones reuse them (and the context)
+            DynamicCustomOp op = Native.build(name, inputs, outputs, i, t, b);
+            List<LongShapeDescriptor> shapes = outputs.length > 0 ? null : Nd4j.getExecutioner().calculateOutputShape(op);
+            entry = newEntry(name, inputs, outputs, shapes);
             if (cache.size() < MAX_ENTRIES) {
-                cache.put(key, newEntry(name, results, iargs, targs, bargs));
+                cache.put(key, entry);
             }
-            return results;
         }
         INDArray[] outs = outputs;
         if (outs.length == 0) {
-            outs = new INDArray[entry.outShapes().length];
-            for (int i = 0; i < outs.length; i++) {
-                outs[i] = Nd4j.createUninitialized(entry.outTypes()[i], entry.outShapes()[i]);
+            outs = new INDArray[entry.outShapes.length];
+            for (int k = 0; k < outs.length; k++) {
+                outs[k] = Allocator.empty(entry.outTypes[k], entry.outShapes[k]);
             }
         }
-        OpContext ctx = entry.context();
+        OpContext ctx = entry.context;
+        entry.arguments(i, t, b);
         ctx.setInputArrays(inputs);
         ctx.setOutputArrays(outs);
-        ctx.setIArguments(entry.iargs());
-        ctx.setTArguments(entry.targs());
-        ctx.setBArguments(entry.bargs());
         try {
-            Nd4j.getExecutioner().exec(entry.op(), ctx);
+            Nd4j.getExecutioner().exec(entry.op, ctx);
         } finally {
             ctx.purge();   // drop the context's references to this call's arrays
         }
         return outs;
     }
 
-    private static Entry newEntry(String name, INDArray[] results, long[] iargs, double[] targs, boolean[] bargs) {
-        long[][] shapes = new long[results.length][];
-        DataType[] types = new DataType[results.length];
-        for (int i = 0; i < results.length; i++) {
-            shapes[i] = results[i].shape();
-            types[i] = results[i].dataType();
+    /** Minimum elements (inputs and outputs) for a call to use the platform kernels (oneDNN, cuDNN). */
+    static final long HELPER_MIN = Long.getLong("neurite.helpers.min", 16384);
+
+    private static Entry newEntry(String name, INDArray[] inputs, INDArray[] outputs, List<LongShapeDescriptor> inferred) {
+        int n = inferred == null ? outputs.length : inferred.size();
+        long[][] shapes = new long[n][];
+        DataType[] types = new DataType[n];
+        long elements = 0;
+        for (int k = 0; k < n; k++) {
+            shapes[k] = inferred == null ? outputs[k].shape() : inferred.get(k).getShape();
+            types[k] = inferred == null ? outputs[k].dataType() : inferred.get(k).dataType();
+            elements += Math.max(1, Arrays.stream(shapes[k]).reduce(1, (a, c) -> a * c));
+        }
+        for (INDArray a : inputs) {
+            elements += a.length();
         }
         OpContext ctx = Nd4j.getExecutioner().buildContext();
-        return new Entry(new DynamicCustomOp(name, new INDArray[0], new INDArray[0]), ctx, shapes, types,
-                iargs == null ? new long[0] : iargs.clone(), targs == null ? new double[0] : targs.clone(),
-                bargs == null ? new boolean[0] : bargs.clone());
+        // a platform kernel (oneDNN here) pays tens of microseconds of set-up per call: worth it
+        // for a convolution, not for a 32 x 64 activation
+        ctx.allowHelpers(elements >= HELPER_MIN);
+        return new Entry(new DynamicCustomOp(name, new INDArray[0], new INDArray[0]), ctx, shapes, types);
     }
 
     private static Key key(String name, INDArray[] inputs, INDArray[] outputs, long[] iargs, double[] targs,
@@ -112,7 +161,11 @@ final class ContextCache {
         for (int i = 0; i < outputs.length; i++) {
             outShapes[i] = outputs[i].shape();
         }
-        return new Key(name, shapes, types, iargs == null ? new long[0] : iargs, targs == null ? new double[0] : targs,
-                bargs == null ? new boolean[0] : bargs, outShapes);
+        if (outputs.length > 0) {
+            // given outputs need no shape inference, so one entry serves every argument value
+            // (an optimizer's step count or learning rate changes on every call)
+            return new Key(name, shapes, types, NO_LONGS, NO_DOUBLES, NO_BOOLEANS, outShapes);
+        }
+        return new Key(name, shapes, types, iargs, targs, bargs, outShapes);
     }
 }

@@ -1,11 +1,18 @@
 package org.neurite.tensor;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
 import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
 import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -24,7 +31,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * }
  * }</pre>
  * The memory is learnt on the first pass and reused afterwards, so steady-state steps allocate
- * nothing new off-heap.
+ * nothing new off-heap: op outputs come from an {@link ArrayPool} of the scope's name (the same
+ * arrays as in the previous step), and anything else ND4J allocates from the scope's workspace.
  */
 public final class MemoryScope implements AutoCloseable {
     private static final WorkspaceConfiguration CONFIG = WorkspaceConfiguration.builder()
@@ -35,19 +43,48 @@ public final class MemoryScope implements AutoCloseable {
             .policySpill(SpillPolicy.EXTERNAL)
             .build();
 
-    private final MemoryWorkspace workspace;
+    private static final ThreadLocal<Deque<MemoryScope>> OPEN = ThreadLocal.withInitial(ArrayDeque::new);
+    private static final ThreadLocal<Map<String, ArrayPool>> POOLS = ThreadLocal.withInitial(HashMap::new);
 
-    private MemoryScope(MemoryWorkspace workspace) {
+    private final MemoryWorkspace workspace;
+    private final ArrayPool pool;
+    private boolean closed;
+
+    private MemoryScope(MemoryWorkspace workspace, ArrayPool pool) {
         this.workspace = workspace;
+        this.pool = pool;
     }
 
-    /** Opens (or re-enters) the workspace named {@code name} on this thread. */
+    /** Opens (or re-enters) the scope named {@code name} on this thread. */
     public static MemoryScope open(String name) {
-        return new MemoryScope(Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, "neurite-" + name));
+        MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, "neurite-" + name);
+        MemoryScope scope = new MemoryScope(ws, POOLS.get().computeIfAbsent(name, n -> new ArrayPool()));
+        OPEN.get().push(scope);
+        return scope;
+    }
+
+    /** Frees the arrays kept for the scope named {@code name} on this thread (it must not be open). */
+    public static void release(String name) {
+        ArrayPool pool = POOLS.get().remove(name);
+        if (pool != null) {
+            pool.clear();
+        }
+    }
+
+    /** An array from the innermost open scope's pool, or null outside every scope. */
+    static INDArray pooled(DataType type, long[] shape) {
+        MemoryScope top = OPEN.get().peek();
+        return top == null ? null : top.pool.take(type, shape);
     }
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        OPEN.get().remove(this);
+        pool.recycle();
         workspace.close();
     }
 }

@@ -200,7 +200,8 @@ public final class Tensor {
             throw new IllegalStateException("backward() without a gradient needs a scalar, got shape "
                     + Arrays.toString(shape()) + "; pass the upstream gradient with backward(INDArray)");
         }
-        backward(Nd4j.onesLike(value));
+        INDArray one = Allocator.empty(value.dataType(), value.shape());
+        backward(Native.into("ones_as", new INDArray[]{value}, new INDArray[]{one}, null, null, null)[0]);
     }
 
     /**
@@ -246,7 +247,7 @@ public final class Tensor {
         if (grad == null) {
             grad = Allocator.persistentCopy(g);
         } else {
-            grad.addi(g);
+            Native.into("add", new INDArray[]{grad, g}, new INDArray[]{grad}, null, null, null);
         }
     }
 

@@ -95,7 +95,7 @@ class BadInputTest {
         x.putScalar(new long[]{3, 0}, Float.POSITIVE_INFINITY);
         INDArray y = Nd4j.zeros(DataType.FLOAT, 4);
         for (Executable call : List.<Executable>of(() -> model.fit(x, y, Fit.epochs(1).verbose(0)),
-                () -> model.evaluate(x, y), () -> model.predict(x))) {
+                () -> model.evaluate(x, y), () -> model.predict(x), () -> model.trainOnBatch(x, y))) {
             assertMentions(message(IllegalArgumentException.class, call), "input of layer 'input",
                     "expected finite numbers but found 2 NaN or infinite value(s) of 20", "(NaN) at example 2, index [2, 3]");
         }
@@ -104,6 +104,19 @@ class BadInputTest {
                 Fit.epochs(1).verbose(0))), "labels for output layer 'probs'", "found 1 NaN");
         assertMentions(message(IllegalArgumentException.class, () -> model.fit(ones(4, 5), y,
                 Fit.epochs(1).verbose(0).validationData(x, y))), "clf.fit (validation data)", "found 2 NaN");
+    }
+
+    @Test
+    void hugeButFiniteInputsPassTheFiniteCheckThoughTheirSumOverflows() {
+        Sequential model = classifier();
+        INDArray x = ones(4, 5).muli(3e38f);   // every value finite, their float sum is not
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 4);
+        model.predict(x);
+        model.trainOnBatch(x, y);
+        INDArray withNaN = x.dup();
+        withNaN.putScalar(new long[]{1, 1}, Float.NaN);
+        assertMentions(message(IllegalArgumentException.class, () -> model.trainOnBatch(withNaN, y)),
+                "found 1 NaN or infinite value(s) of 20", "at example 1, index [1, 1]");
     }
 
     @Test
