@@ -59,6 +59,19 @@ public final class EmbeddingMicro {
         Micro.time("scatter_nd_add nolock", () -> Native.into("scatter_nd_add", new INDArray[]{pre, nd, rows},
                 new INDArray[]{pre}, null, null, new boolean[]{false}));
         INDArray table = Nd4j.rand(DataType.FLOAT, 10000, 16);
+        INDArray elemIds = ids.reshape(1792, 1).mul(16).add(Nd4j.arange(0, 16).castTo(DataType.LONG).reshape(1, 16))
+                .reshape(1792 * 16).castTo(DataType.INT);
+        INDArray flatG = rows.reshape(1792 * 16);
+        INDArray bins = Nd4j.create(DataType.FLOAT, 160000);
+        Micro.time("bincount weighted into 160000", () -> Native.into("bincount", new INDArray[]{elemIds, flatG},
+                new INDArray[]{bins}, new long[]{160000, 160000}, null, null));
+        INDArray bc = Native.call("bincount", new INDArray[]{elemIds, flatG}, new long[]{160000, 160000, 5}, null, null)[0];
+        INDArray sa = Native.call("scatter_add", new INDArray[]{Nd4j.zeros(DataType.FLOAT, 10000, 16), ids, rows}, null, null,
+                new boolean[]{true})[0];
+        System.out.println("bincount " + java.util.Arrays.toString(bc.shape()) + " " + bc.dataType() + " max diff vs scatter_add "
+                + bc.reshape(10000, 16).castTo(DataType.FLOAT).sub(sa).amaxNumber());
+        INDArray flatTable = table.reshape(160000);
+        Micro.time("gather 1-D elements", () -> Native.call("gather", new INDArray[]{flatTable, elemIds}, new long[]{0}, null, null)[0]);
         Micro.time("gather", () -> Native.call("gather", new INDArray[]{table, ids}, new long[]{0}, null, null)[0]);
         INDArray a = Native.call("scatter_add", new INDArray[]{Nd4j.zeros(DataType.FLOAT, 10000, 16), ids, rows}, null, null,
                 new boolean[]{true})[0];
