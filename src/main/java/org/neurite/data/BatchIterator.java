@@ -6,6 +6,13 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -27,6 +34,15 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchIterator.class);
     private static final Cleaner CLEANER = Cleaner.create();
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /**
+     * The prefetch threads, kept between epochs: a new native thread per epoch made glibc spread
+     * the batches' memory over ever more malloc arenas (RSS grew about 1% per epoch).
+     */
+    private static final ExecutorService PREFETCH = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "neurite-batches-" + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
     private static final Object END = new Object();
     private static final long JOIN_MILLIS = 10_000;
 
@@ -39,11 +55,8 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     BatchIterator(List<int[]> chunks, Function<int[], Batch> loader, String label) {
         this.label = label;
         this.producer = new Producer(chunks, loader);
-        Thread thread = new Thread(producer, "neurite-batches-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        producer.thread = thread;
         this.cleanable = CLEANER.register(this, producer::stop);
-        thread.start();
+        producer.future = PREFETCH.submit(producer);
     }
 
     /** The number of batches in this epoch. */
@@ -95,7 +108,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
 
     /** Whether the prefetch thread is still running (for tests). */
     boolean producerAlive() {
-        return producer.thread.isAlive();
+        return !producer.finished.isDone();
     }
 
     private record Failure(int batch, Throwable error) {
@@ -106,8 +119,10 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         private final List<int[]> chunks;
         private final Function<int[], Batch> loader;
         private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1);
+        private final CompletableFuture<Void> finished = new CompletableFuture<>();
         private volatile boolean stopped;
-        private Thread thread;
+        private volatile Thread thread;
+        private Future<?> future;
 
         Producer(List<int[]> chunks, Function<int[], Batch> loader) {
             this.chunks = chunks;
@@ -116,6 +131,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
 
         @Override
         public void run() {
+            thread = Thread.currentThread();
             try {
                 for (int i = 0; i < chunks.size() && !stopped; i++) {
                     Batch batch;
@@ -131,6 +147,10 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
                 queue.put(END);
             } catch (InterruptedException e) {
                 LOG.trace("batch prefetch thread stopped");
+            } finally {
+                thread = null;
+                Thread.interrupted();   // the pooled thread goes back clean
+                finished.complete(null);
             }
         }
 
@@ -146,18 +166,22 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
 
         void stop() {
             stopped = true;
-            thread.interrupt();
+            if (future != null) {
+                future.cancel(true);   // interrupts the producer if it is running
+            }
             queue.clear();
         }
 
         void join() {
-            if (Thread.currentThread() == thread) {
+            if (Thread.currentThread() == thread || future == null || future.isCancelled() && thread == null) {
                 return;
             }
             try {
-                thread.join(JOIN_MILLIS);
+                finished.get(JOIN_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debug("batch prefetch did not end cleanly", e);
             }
         }
     }
