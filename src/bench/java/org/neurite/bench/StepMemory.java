@@ -37,8 +37,10 @@ public final class StepMemory {
                     if (args.length > 1) {
                         System.gc();
                     }
-                    System.out.printf("step %d RSS %.1f MiB  ND4J tracked %.1f MiB%n", i, Rss.current(),
-                            Nd4j.getMemoryManager().allocatedMemory(0) / 1048576.0);
+                    System.out.printf("step %d RSS %.1f MiB  ND4J tracked %.1f MiB  JavaCPP pointers %d (%.1f MiB)%n", i,
+                            Rss.current(), Nd4j.getMemoryManager().allocatedMemory(0) / 1048576.0,
+                            org.bytedeco.javacpp.Pointer.totalCount(),
+                            org.bytedeco.javacpp.Pointer.totalBytes() / 1048576.0);
                 }
             }
         } else {

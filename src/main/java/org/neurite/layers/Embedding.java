@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.tensor.Functional;
+import org.neurite.tensor.Native;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -67,8 +68,8 @@ public final class Embedding extends Layer {
         requireBatchRank(x, rank, rank == 1 ? "[sequence_length]" : "of rank " + rank);
         INDArray ids = x.value();
         if (ids.length() > 0) {
-            double min = ids.minNumber().doubleValue();
-            double max = ids.maxNumber().doubleValue();
+            double min = Native.reduce("min", ids, false).getDouble(0);
+            double max = Native.reduce("max", ids, false).getDouble(0);
             if (min < 0 || max >= inputDim) {
                 throw new IllegalArgumentException(name() + " (" + className() + "): ids must be in [0, " + inputDim
                         + ") (input_dim " + inputDim + ") but found " + number(min < 0 ? min : max));

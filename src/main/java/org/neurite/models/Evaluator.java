@@ -45,6 +45,7 @@ final class Evaluator {
                 batch.release();
             }
         }
+        MemoryScope.release("eval");
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("loss", lossSum / seen);
         compiled.metrics().forEach(m -> out.put(m.name(), m.result()));
@@ -70,6 +71,7 @@ final class Evaluator {
                 batch.release();
             }
         }
+        MemoryScope.release("predict");
         return result;
     }
 

@@ -1,5 +1,7 @@
 package org.neurite.tensor;
 
+import org.nd4j.autodiff.samediff.serde.FlatBuffersMapper;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.Op;
@@ -64,6 +66,22 @@ public final class Native {
         } finally {
             timer.stop();
         }
+    }
+
+    /** {@code x} converted to {@code type} (a new array in the current scope). */
+    public static INDArray cast(INDArray x, DataType type) {
+        INDArray out = Allocator.empty(type, x.shape());
+        return into("cast", new INDArray[]{x}, new INDArray[]{out},
+                new long[]{FlatBuffersMapper.getDataTypeAsByte(type)}, null, null)[0];
+    }
+
+    /** Reduces {@code x} with {@code reduce_<kind>} (sum, mean, max, min, ...) over {@code axes} (all when empty). */
+    public static INDArray reduce(String kind, INDArray x, boolean keepDims, int... axes) {
+        long[] dims = new long[axes.length];
+        for (int i = 0; i < axes.length; i++) {
+            dims[i] = axes[i];
+        }
+        return call("reduce_" + kind, new INDArray[]{x}, dims, null, new boolean[]{keepDims})[0];
     }
 
     public static long[] longs(long... values) {

@@ -63,13 +63,16 @@ public final class Embedding extends Op {
         // an explicit long[]: reshape('c', n) would bind to reshape(long rows, long cols), giving [99, n]
         INDArray flat = ids.reshape('c', new long[]{ids.length()});
         INDArray idx;
+        // small native calls through Native (cached contexts, reused outputs): this runs every step
         if (type == DataType.INT || type == DataType.LONG) {
             idx = flat;
         } else if (type.isIntType()) {
-            idx = flat.castTo(DataType.LONG);
+            idx = Native.cast(flat, DataType.LONG);
         } else if (type.isFPType()) {
-            idx = flat.castTo(DataType.LONG);
-            if (idx.castTo(type).neq(flat).any()) {
+            idx = Native.cast(flat, DataType.LONG);
+            INDArray roundTrip = Native.cast(idx, type);
+            double worst = Native.reduce("norm_max", Native.call("subtract", flat, roundTrip)[0], false).getDouble(0);
+            if (!(worst == 0)) {
                 throw new IllegalArgumentException("embedding: " + type + " ids must hold whole numbers, got "
                         + flat);
             }
@@ -77,8 +80,8 @@ public final class Embedding extends Op {
             throw new IllegalArgumentException("embedding: ids must be INT, LONG or floating point holding "
                     + "integers, got " + type);
         }
-        long min = idx.minNumber().longValue();
-        long max = idx.maxNumber().longValue();
+        long min = Native.reduce("min", idx, false).getLong(0);
+        long max = Native.reduce("max", idx, false).getLong(0);
         long vocab = tableShape[0];
         if (min < 0 || max >= vocab) {
             throw new IllegalArgumentException("embedding: id " + (min < 0 ? min : max) + " is out of range [0, "

@@ -26,8 +26,8 @@ public final class Max extends Reduction {
     @Override
     public INDArray[] backward(INDArray g, boolean[] needs) {
         INDArray kept = out.reshape('c', Shapes.keptShape(inputShape, axes));
-        INDArray mask = Native.call("equals", x, kept)[0].castTo(x.dataType());
-        INDArray ties = axes == null ? mask.sum(true, allAxes()) : mask.sum(true, axes);
+        INDArray mask = Native.cast(Native.call("equals", x, kept)[0], x.dataType());
+        INDArray ties = Native.reduce("sum", mask, true, axes == null ? allAxes() : axes);
         INDArray share = Native.call("divide", g.reshape('c', kept.shape()), ties)[0];
         return new INDArray[]{Native.call("multiply", mask, share)[0]};
     }

@@ -1,6 +1,7 @@
 package org.neurite.tensor.ops;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
 
 /** Shared state of the reductions: which axes (null = all) and whether they are kept. */
@@ -24,14 +25,8 @@ abstract class Reduction extends Op {
     /** Runs the reduction over the bound axes (all when none were given). */
     protected INDArray reduce(INDArray x, Kind kind) {
         int[] dims = axes == null ? allAxes(x.rank()) : axes;
-        switch (kind) {
-            case SUM:
-                return x.sum(keepDims, dims);
-            case MEAN:
-                return x.mean(keepDims, dims);
-            default:
-                return x.max(keepDims, dims);
-        }
+        // libnd4j's reduce ops through Native: a cached context and a reused output per step
+        return Native.reduce(kind.name().toLowerCase(java.util.Locale.ROOT), x, keepDims, dims);
     }
 
     private static int[] allAxes(int rank) {
