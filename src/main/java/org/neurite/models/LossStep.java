@@ -2,6 +2,7 @@ package org.neurite.models;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.layers.ActivatedLayer;
@@ -22,7 +23,33 @@ final class LossStep {
     }
 
     /** The scalar loss (with regularisation) and the model's outputs for the batch. */
-    record Result(Tensor loss, Tensor dataLoss, INDArray predictions) {
+    static final class Result {
+        private final Tensor loss;
+        private final Tensor dataLoss;
+        private final Supplier<INDArray> outputs;
+        private INDArray predictions;
+
+        Result(Tensor loss, Tensor dataLoss, Supplier<INDArray> outputs) {
+            this.loss = loss;
+            this.dataLoss = dataLoss;
+            this.outputs = outputs;
+        }
+
+        Tensor loss() {
+            return loss;
+        }
+
+        Tensor dataLoss() {
+            return dataLoss;
+        }
+
+        /** The model's outputs; on the fused path computed on first use (only metrics need them). */
+        INDArray predictions() {
+            if (predictions == null) {
+                predictions = outputs.get();
+            }
+            return predictions;
+        }
     }
 
     static Result compute(Sequential model, Loss loss, INDArray x, INDArray y, INDArray sampleWeight, boolean training) {
@@ -32,18 +59,22 @@ final class LossStep {
         Tensor target = Tensor.constant(y);
         Tensor hidden = model.forward(input, training, layers.size() - 1);
         Tensor dataLoss;
-        INDArray predictions;
+        Supplier<INDArray> predictions;
         if (fusable(last, loss)) {
             ActivatedLayer activated = (ActivatedLayer) last;
             Tensor logits = activated.forwardLinear(hidden, training);
             dataLoss = loss.withFromLogits(true).compute(target, logits, sampleWeight);
-            try (var ignored = Tensor.noGrad()) {
-                predictions = activated.activation().apply(logits.detach()).value();
-            }
+            Tensor detached = logits.detach();
+            predictions = () -> {
+                try (var ignored = Tensor.noGrad()) {
+                    return activated.activation().apply(detached).value();
+                }
+            };
         } else {
             Tensor out = last.forward(hidden, training);
             dataLoss = loss.compute(target, out, sampleWeight);
-            predictions = out.value();
+            INDArray value = out.value();
+            predictions = () -> value;
         }
         Tensor total = dataLoss;
         for (Layer layer : layers) {
