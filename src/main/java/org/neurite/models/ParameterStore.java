@@ -48,6 +48,11 @@ final class ParameterStore {
     /** Sets every gradient to zero. */
     void zeroGrad() {
         Native.into("zeros_as", new INDArray[]{grads}, new INDArray[]{grads}, null, null, null);
+        for (Layer layer : layers) {
+            for (Weight w : layer.weights()) {
+                w.parameter().markGradZeroed();   // lets backward write gradients in place
+            }
+        }
     }
 
     /** The parameters the optimizer updates: trainable weights of trainable layers. */

@@ -24,6 +24,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class Backward {
     private final Map<Tensor, Pending> pending = new IdentityHashMap<>();
+    /** How many graph edges reach each leaf; a leaf reached once may take its gradient in place. */
+    private final Map<Tensor, Integer> leafUses = new IdentityHashMap<>();
     private final List<Pending> consumed = new ArrayList<>();
 
     /** A gradient waiting to be consumed; {@code owned} is false for the caller's seed gradient. */
@@ -36,7 +38,7 @@ final class Backward {
     static void run(Tensor root, INDArray gradient) {
         Backward b = new Backward();
         b.pending.put(root, new Pending(gradient, false));   // the caller's array: never ours to close
-        List<Tensor> order = topologicalOrder(root);
+        List<Tensor> order = topologicalOrder(root, b.leafUses);
         for (int i = order.size() - 1; i >= 0; i--) {
             Tensor t = order.get(i);
             Pending g = b.pending.remove(t);
@@ -63,10 +65,16 @@ final class Backward {
         for (int j = 0; j < inputs.length; j++) {
             needs[j] = inputs[j].requiresGrad();
         }
+        INDArray[] into = new INDArray[inputs.length];
+        for (int j = 0; j < inputs.length; j++) {
+            if (needs[j] && inputs[j].isLeaf() && leafUses.getOrDefault(inputs[j], 0) == 1) {
+                into[j] = inputs[j].gradDestination();
+            }
+        }
         Profiler.Timer timer = Profiler.start("grad:" + op.name());
         INDArray[] gradInputs;
         try {
-            gradInputs = op.backward(g.array(), needs);
+            gradInputs = op.backward(g.array(), needs, into);
         } finally {
             timer.stop();
         }
@@ -80,8 +88,9 @@ final class Backward {
                         + (gj == null ? "null" : Arrays.toString(gj.shape())) + " for input " + j + " of shape "
                         + Arrays.toString(inputs[j].value().shape()));
             }
-            // a gradient passed through from the caller's seed stays the caller's
-            add(inputs[j], gj, g.owned() || !overlaps(gj, g.array()));
+            // a gradient passed through from the caller's seed stays the caller's, and one written
+            // into the parameter's own buffer is the parameter's
+            add(inputs[j], gj, gj != into[j] && (g.owned() || !overlaps(gj, g.array())));
         }
         t.releaseGraph();
     }
@@ -134,7 +143,7 @@ final class Backward {
         return aStart < bEnd && bStart < aEnd;
     }
 
-    private static List<Tensor> topologicalOrder(Tensor root) {
+    private static List<Tensor> topologicalOrder(Tensor root, Map<Tensor, Integer> leafUses) {
         List<Tensor> order = new ArrayList<>();
         Set<Tensor> visited = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Tensor> stack = new ArrayDeque<>();
@@ -149,6 +158,9 @@ final class Backward {
             if (in != null && i < in.length) {
                 next.push(i + 1);
                 Tensor child = in[i];
+                if (child.requiresGrad() && child.isLeaf()) {
+                    leafUses.merge(child, 1, Integer::sum);
+                }
                 if (child.requiresGrad() && visited.add(child)) {
                     stack.push(child);
                     next.push(0);

@@ -22,6 +22,16 @@ public abstract class Op {
      */
     public abstract INDArray[] backward(INDArray gradOutput, boolean[] needsGrad);
 
+    /**
+     * {@link #backward(INDArray, boolean[])} with destinations: {@code into[j]}, when not null, is
+     * a zero-filled array of input {@code j}'s shape (a parameter's gradient buffer) that the
+     * gradient may be written into directly, saving the addition that would put it there. An op
+     * that does so returns {@code into[j]} itself; ignoring {@code into} is always correct.
+     */
+    public INDArray[] backward(INDArray gradOutput, boolean[] needsGrad, INDArray[] into) {
+        return backward(gradOutput, needsGrad);
+    }
+
     /** Drops references kept for backward; called once the op is no longer needed. */
     public void release() {
     }

@@ -53,6 +53,7 @@ public final class Tensor {
     private final boolean requiresGrad;
     private final boolean leaf;
     private INDArray grad;
+    private boolean gradZero;
     private Op creator;
     private Tensor[] inputs;
     private boolean graphReleased;
@@ -184,7 +185,22 @@ public final class Tensor {
     public void zeroGrad() {
         if (grad != null) {
             grad.assign(0);
+            gradZero = true;
         }
+    }
+
+    /**
+     * Declares that this parameter's gradient buffer holds zeros because the caller zeroed it (for
+     * example as part of a model's flat gradient buffer), so the next backward pass may write the
+     * gradient into it instead of adding to it.
+     */
+    public void markGradZeroed() {
+        gradZero = grad != null;
+    }
+
+    /** The gradient buffer an op may write into directly: zeroed, and this is its only contribution. */
+    INDArray gradDestination() {
+        return leaf && gradZero ? grad : null;
     }
 
     @Override
@@ -244,6 +260,10 @@ public final class Tensor {
 
     /** Adds {@code g} into this parameter's gradient (copied on first use, outside any workspace). */
     void accumulate(INDArray g) {
+        gradZero = false;
+        if (g == grad) {
+            return;   // an op wrote it in place (see gradDestination)
+        }
         if (grad == null) {
             grad = Allocator.persistentCopy(g);
         } else {

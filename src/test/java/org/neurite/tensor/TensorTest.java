@@ -127,4 +127,33 @@ class TensorTest {
         assertFalse(r.passed());
         assertTrue(r.toString().contains("FAILED"), r.toString());
     }
+
+    @Test
+    void gradientsWrittenInPlaceAfterZeroGradEqualAddedOnesAndRepeatedUseStillSums() {
+        INDArray x = Nd4j.createFromArray(new float[][]{{1, 2, 3}, {4, 5, 6}});
+        Tensor w = Tensor.parameter(Nd4j.ones(DataType.FLOAT, 3, 2), Nd4j.zeros(DataType.FLOAT, 3, 2));
+        Tensor b = Tensor.parameter(Nd4j.zeros(DataType.FLOAT, 2), Nd4j.zeros(DataType.FLOAT, 2));
+        // by hand: d sum(xW + b) / dW[i][j] = sum over rows of x[:, i] = 5, 7, 9; d/db = 2 rows
+        float[][] dw = {{5, 5}, {7, 7}, {9, 9}};
+        for (int pass = 1; pass <= 3; pass++) {
+            if (pass == 2) {
+                w.zeroGrad();   // in place from here: the zeroed buffer takes the gradient directly
+                b.zeroGrad();
+            }
+            Functional.linear(Tensor.constant(x), w, b).sum().backward();
+            int times = pass == 1 ? 1 : pass - 1;   // pass 3 adds to pass 2's gradient
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 2; j++) {
+                    assertEquals(dw[i][j] * times, w.grad().getDouble(i, j), 1e-6, "pass " + pass);
+                }
+            }
+            assertEquals(2.0 * times, b.grad().getDouble(0), 1e-6, "pass " + pass);
+        }
+        // a weight used by two ops gets both contributions even from a zeroed buffer
+        w.zeroGrad();
+        Tensor xt = Tensor.constant(x);
+        Functional.linear(xt, w, null).sum().add(Functional.linear(xt, w, null).sum()).backward();
+        assertEquals(2 * 5, w.grad().getDouble(0, 0), 1e-6);
+        assertEquals(2 * 9, w.grad().getDouble(2, 1), 1e-6);
+    }
 }

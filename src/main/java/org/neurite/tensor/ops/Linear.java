@@ -38,14 +38,25 @@ public final class Linear extends Op {
 
     @Override
     public INDArray[] backward(INDArray g, boolean[] needs) {
+        return backward(g, needs, new INDArray[3]);
+    }
+
+    @Override
+    public INDArray[] backward(INDArray g, boolean[] needs, INDArray[] into) {
         INDArray[] out = new INDArray[hasBias ? 3 : 2];
-        // custom ops through Native, so repeated steps reuse their contexts (see ContextCache)
+        // custom ops through Native, so repeated steps reuse their contexts (see ContextCache);
+        // dW and db straight into the parameters' gradient buffers when Backward offers them
         out[0] = needs[0] ? Native.call("matmul", new INDArray[]{g, w}, new long[]{0, 1}, null, null)[0] : null;
-        out[1] = needs[1] ? Native.call("matmul", new INDArray[]{x, g}, new long[]{1, 0}, null, null)[0] : null;
+        out[1] = needs[1] ? run("matmul", new INDArray[]{x, g}, into[1], new long[]{1, 0}) : null;
         if (hasBias && needs[2]) {
-            out[2] = Native.call("reduce_sum", new INDArray[]{g}, new long[]{0}, null, null)[0];
+            out[2] = run("reduce_sum", new INDArray[]{g}, into.length > 2 ? into[2] : null, new long[]{0});
         }
         return out;
+    }
+
+    private static INDArray run(String name, INDArray[] inputs, INDArray into, long[] iargs) {
+        return into == null ? Native.call(name, inputs, iargs, null, null)[0]
+                : Native.into(name, inputs, new INDArray[]{into}, iargs, null, null)[0];
     }
 
     @Override
