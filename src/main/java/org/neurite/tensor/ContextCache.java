@@ -15,11 +15,17 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Reuses one op object and one native {@link OpContext} per distinct call (op name, input shapes
- * and types, arguments) on this thread. The first call runs the ordinary way and records its
- * output shapes; later identical calls allocate those outputs in the current scope and execute on
- * the reused context, skipping op construction and native shape inference, which on small arrays
- * cost far more than the arithmetic. Ops whose output shape depends on input values (segment
- * sums, unique, where, ...) always run the ordinary way.
+ * and types, and the arguments when the outputs are left to the op) on this thread. The first
+ * call infers the output shapes; later identical calls take their outputs from the current scope
+ * ({@link Allocator#empty}) and execute on the reused context, skipping op construction and
+ * native shape inference, which on small arrays cost far more than the arithmetic.
+ *
+ * <p>Three more savings, each measured on the seed MLP's step: arguments are set on the context
+ * only when they change; the context keeps the arrays of its last call, so a call with the very
+ * same array objects (a training step's pooled arrays and parameter views) sets nothing; and
+ * platform kernels (oneDNN) are used only from {@link #HELPER_MIN} elements, as their set-up costs
+ * tens of microseconds. Ops whose output shape depends on input values (segment sums, unique,
+ * where, ...) always run the ordinary way.
  */
 final class ContextCache {
     private static final int MAX_ENTRIES = 4096;
@@ -61,6 +67,9 @@ final class ContextCache {
         long[] iargs;
         double[] targs;
         boolean[] bargs;
+        INDArray[] lastInputs;
+        INDArray[] lastOutputs;
+        boolean large;
 
         Entry(DynamicCustomOp op, OpContext context, long[][] outShapes, DataType[] outTypes) {
             this.op = op;
@@ -116,15 +125,39 @@ final class ContextCache {
         }
         OpContext ctx = entry.context;
         entry.arguments(i, t, b);
-        ctx.setInputArrays(inputs);
-        ctx.setOutputArrays(outs);
-        try {
-            Nd4j.getExecutioner().exec(entry.op, ctx);
-        } finally {
-            ctx.purge();   // drop the context's references to this call's arrays
+        // a step's arrays are the same objects every step (ArrayPool, parameter views), so the
+        // context often holds exactly these already; otherwise drop the old ones and set these
+        if (!same(entry.lastInputs, inputs) || !same(entry.lastOutputs, outs)) {
+            ctx.purge();
+            ctx.setInputArrays(inputs);
+            ctx.setOutputArrays(outs);
+            entry.lastInputs = inputs.clone();
+            entry.lastOutputs = outs.clone();
+        }
+        Nd4j.getExecutioner().exec(entry.op, ctx);
+        if (entry.large) {
+            // keeping large arrays reachable until the next such call would hold their memory
+            ctx.purge();
+            entry.lastInputs = null;
+            entry.lastOutputs = null;
         }
         return outs;
     }
+
+    private static boolean same(INDArray[] last, INDArray[] now) {
+        if (last == null || last.length != now.length) {
+            return false;
+        }
+        for (int k = 0; k < now.length; k++) {
+            if (last[k] != now[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Most elements (inputs and outputs) of a call whose arrays the context keeps between calls. */
+    static final long RETAIN_MAX = 1L << 22;
 
     /** Minimum elements (inputs and outputs) for a call to use the platform kernels (oneDNN, cuDNN). */
     static final long HELPER_MIN = Long.getLong("neurite.helpers.min", 16384);
@@ -146,7 +179,9 @@ final class ContextCache {
         // a platform kernel (oneDNN here) pays tens of microseconds of set-up per call: worth it
         // for a convolution, not for a 32 x 64 activation
         ctx.allowHelpers(elements >= HELPER_MIN);
-        return new Entry(new DynamicCustomOp(name, new INDArray[0], new INDArray[0]), ctx, shapes, types);
+        Entry entry = new Entry(new DynamicCustomOp(name, new INDArray[0], new INDArray[0]), ctx, shapes, types);
+        entry.large = elements > RETAIN_MAX;
+        return entry;
     }
 
     private static Key key(String name, INDArray[] inputs, INDArray[] outputs, long[] iargs, double[] targs,
