@@ -72,6 +72,17 @@ public final class EmbeddingMicro {
                 + bc.reshape(10000, 16).castTo(DataType.FLOAT).sub(sa).amaxNumber());
         INDArray flatTable = table.reshape(160000);
         Micro.time("gather 1-D elements", () -> Native.call("gather", new INDArray[]{flatTable, elemIds}, new long[]{0}, null, null)[0]);
+        INDArray target = Nd4j.zeros(DataType.FLOAT, 10000, 16);
+        INDArray idsI = ids.castTo(DataType.INT);
+        Micro.time("Nd4j.scatterUpdate ADD (legacy, as DL4J)", () -> {
+            Nd4j.scatterUpdate(org.nd4j.linalg.api.ops.impl.scatter.ScatterUpdate.UpdateOp.ADD, target, idsI, rows, 1);
+            return target;
+        });
+        INDArray t2 = Nd4j.zeros(DataType.FLOAT, 10000, 16);
+        Nd4j.scatterUpdate(org.nd4j.linalg.api.ops.impl.scatter.ScatterUpdate.UpdateOp.ADD, t2, idsI, rows, 1);
+        INDArray ref = Native.call("scatter_add", new INDArray[]{Nd4j.zeros(DataType.FLOAT, 10000, 16), ids, rows}, null, null,
+                new boolean[]{true})[0];
+        System.out.println("scatterUpdate max diff vs scatter_add " + t2.sub(ref).amaxNumber());
         Micro.time("gather", () -> Native.call("gather", new INDArray[]{table, ids}, new long[]{0}, null, null)[0]);
         INDArray a = Native.call("scatter_add", new INDArray[]{Nd4j.zeros(DataType.FLOAT, 10000, 16), ids, rows}, null, null,
                 new boolean[]{true})[0];

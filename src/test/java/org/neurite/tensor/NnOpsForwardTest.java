@@ -310,6 +310,22 @@ class NnOpsForwardTest {
         e = assertThrows(IllegalArgumentException.class, () -> Functional.embedding(table, Nd4j.createFromArray(-1L)));
         assertTrue(e.getMessage().contains("-1") && e.getMessage().contains("10"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Functional.embedding(table, Nd4j.createFromArray(1.5f)));
+        // ids that would wrap into range as 32-bit integers are still out of range
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Functional.embedding(table, Nd4j.createFromArray(1L, (1L << 32) + 5)));
+        assertEquals("embedding: id 4294967301 is out of range [0, 10) for table [10, 4]", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Functional.embedding(table, Nd4j.createFromArray(4.294967301e9)));
+        assertTrue(e.getMessage().contains("4294967301 is out of range"), e.getMessage());
+    }
+
+    @Test
+    void embeddingAccumulatesDuplicateLongAndFloatIds() {
+        for (INDArray ids : new INDArray[]{Nd4j.createFromArray(1L, 4L, 1L, 1L), Nd4j.createFromArray(1f, 4f, 1f, 1f)}) {
+            Tensor table = Tensor.parameter(Nd4j.zeros(DataType.FLOAT, 5, 2));
+            Functional.embedding(table, ids).sum().backward();
+            assertEquals(Nd4j.createFromArray(new float[][]{{0, 0}, {3, 3}, {0, 0}, {0, 0}, {1, 1}}), table.grad(),
+                    ids.dataType().toString());
+        }
     }
 
     // ------------------------------------------------------------------ dropout

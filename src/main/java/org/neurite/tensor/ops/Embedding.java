@@ -46,14 +46,18 @@ public final class Embedding extends Op {
 
     @Override
     public INDArray[] backward(INDArray g, boolean[] needs) {
-        INDArray dTable = Allocator.zeros(g.dataType(), tableShape);
+        return backward(g, needs, new INDArray[1]);
+    }
+
+    /** Scatters straight into the table's zeroed gradient buffer when Backward offers it. */
+    @Override
+    public INDArray[] backward(INDArray g, boolean[] needs, INDArray[] into) {
+        INDArray dTable = into[0] != null ? into[0] : Allocator.zeros(g.dataType(), tableShape);
         if (flatIds == null) {
             return new INDArray[]{dTable};
         }
         INDArray rows = g.reshape('c', flatIds.length(), tableShape[1]);
-        // lock=true: libnd4j otherwise splits the ids over threads, and duplicates would race
-        Native.into("scatter_add", new INDArray[]{dTable, flatIds, rows}, new INDArray[]{dTable},
-                null, null, new boolean[]{true});
+        Native.scatterAddRows(dTable, flatIds, rows);
         return new INDArray[]{dTable};
     }
 
@@ -62,32 +66,33 @@ public final class Embedding extends Op {
         DataType type = ids.dataType();
         // an explicit long[]: reshape('c', n) would bind to reshape(long rows, long cols), giving [99, n]
         INDArray flat = ids.reshape('c', new long[]{ids.length()});
-        INDArray idx;
+        if (!type.isIntType() && !type.isFPType()) {
+            throw new IllegalArgumentException("embedding: ids must be INT, LONG or floating point holding "
+                    + "integers, got " + type);
+        }
         // small native calls through Native (cached contexts, reused outputs): this runs every step
-        if (type == DataType.INT || type == DataType.LONG) {
-            idx = flat;
-        } else if (type.isIntType()) {
-            idx = Native.cast(flat, DataType.LONG);
-        } else if (type.isFPType()) {
-            idx = Native.cast(flat, DataType.LONG);
+        double min = Native.reduce("min", flat, false).getDouble(0);
+        double max = Native.reduce("max", flat, false).getDouble(0);
+        long vocab = tableShape[0];
+        if (min < 0 || max >= vocab) {
+            throw new IllegalArgumentException("embedding: id " + number(min < 0 ? min : max) + " is out of range [0, "
+                    + vocab + ") for table " + Arrays.toString(tableShape));
+        }
+        // INT ids: what the row scatter of backward takes (and every id is below the table's row count)
+        INDArray idx = type == DataType.INT ? flat : Native.cast(flat, DataType.INT);
+        if (type.isFPType()) {
             INDArray roundTrip = Native.cast(idx, type);
             double worst = Native.reduce("norm_max", Native.call("subtract", flat, roundTrip)[0], false).getDouble(0);
             if (!(worst == 0)) {
                 throw new IllegalArgumentException("embedding: " + type + " ids must hold whole numbers, got "
                         + flat);
             }
-        } else {
-            throw new IllegalArgumentException("embedding: ids must be INT, LONG or floating point holding "
-                    + "integers, got " + type);
-        }
-        long min = Native.reduce("min", idx, false).getLong(0);
-        long max = Native.reduce("max", idx, false).getLong(0);
-        long vocab = tableShape[0];
-        if (min < 0 || max >= vocab) {
-            throw new IllegalArgumentException("embedding: id " + (min < 0 ? min : max) + " is out of range [0, "
-                    + vocab + ") for table " + Arrays.toString(tableShape));
         }
         return idx;
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     @Override
