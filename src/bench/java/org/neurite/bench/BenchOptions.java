@@ -15,7 +15,7 @@ import java.util.Map;
  *   <tr><td>{@code --data-root DIR}</td><td>the datasets folder, default {@code ../shared/datasets}</td></tr>
  *   <tr><td>{@code --warmup N}</td><td>untimed steps before timing, default 30</td></tr>
  *   <tr><td>{@code --steps N}</td><td>timed steps of the CNN and text workloads, default 300</td></tr>
- *   <tr><td>{@code --mlp-steps N}</td><td>timed steps of the MLP, default 2000</td></tr>
+ *   <tr><td>{@code --mlp-steps N}</td><td>timed steps of the MLP, default 5000</td></tr>
  *   <tr><td>{@code --memory-epochs N}</td><td>epochs of the memory workload, default 5</td></tr>
  *   <tr><td>{@code --memory-limit N}</td><td>training examples per epoch there, default 12000</td></tr>
  *   <tr><td>{@code --seed N}</td><td>seed of the models and data order, default 1</td></tr>
@@ -74,7 +74,7 @@ public final class BenchOptions {
     }
 
     public int mlpSteps() {
-        return integer("mlp-steps", 2000, 1);
+        return integer("mlp-steps", 5000, 1);
     }
 
     public int memoryEpochs() {
