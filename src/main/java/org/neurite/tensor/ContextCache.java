@@ -21,8 +21,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * native shape inference, which on small arrays cost far more than the arithmetic.
  *
  * <p>Three more savings, each measured on the seed MLP's step: arguments are set on the context
- * only when they change; the context keeps the arrays of its last call, so a call with the very
- * same array objects (a training step's pooled arrays and parameter views) sets nothing; and
+ * only when they change; inside a {@link MemoryScope} the context keeps the arrays of its last
+ * call, so a call with the very same array objects (a step's pooled arrays and parameter views)
+ * sets nothing; and
  * platform kernels (oneDNN) are used only from {@link #HELPER_MIN} elements, as their set-up costs
  * tens of microseconds. Ops whose output shape depends on input values (segment sums, unique,
  * where, ...) always run the ordinary way.
@@ -135,8 +136,9 @@ final class ContextCache {
             entry.lastOutputs = outs.clone();
         }
         Nd4j.getExecutioner().exec(entry.op, ctx);
-        if (entry.large) {
-            // keeping large arrays reachable until the next such call would hold their memory
+        if (entry.large || !MemoryScope.isOpen()) {
+            // outside a step the arrays are the caller's: keeping them reachable until the next
+            // such call would hold their memory (inside one they are pooled or parameters)
             ctx.purge();
             entry.lastInputs = null;
             entry.lastOutputs = null;
@@ -157,7 +159,7 @@ final class ContextCache {
     }
 
     /** Most elements (inputs and outputs) of a call whose arrays the context keeps between calls. */
-    static final long RETAIN_MAX = 1L << 22;
+    static final long RETAIN_MAX = 1L << 24;
 
     /** Minimum elements (inputs and outputs) for a call to use the platform kernels (oneDNN, cuDNN). */
     static final long HELPER_MIN = Long.getLong("neurite.helpers.min", 16384);

@@ -71,6 +71,11 @@ public final class MemoryScope implements AutoCloseable {
         }
     }
 
+    /** Whether a scope is open on this thread. */
+    static boolean isOpen() {
+        return !OPEN.get().isEmpty();
+    }
+
     /** An array from the innermost open scope's pool, or null outside every scope. */
     static INDArray pooled(DataType type, long[] shape) {
         MemoryScope top = OPEN.get().peek();
