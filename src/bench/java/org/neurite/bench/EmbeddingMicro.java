@@ -83,6 +83,17 @@ public final class EmbeddingMicro {
         INDArray ref = Native.call("scatter_add", new INDArray[]{Nd4j.zeros(DataType.FLOAT, 10000, 16), ids, rows}, null, null,
                 new boolean[]{true})[0];
         System.out.println("scatterUpdate max diff vs scatter_add " + t2.sub(ref).amaxNumber());
+        INDArray flatBuffer = Nd4j.zeros(DataType.FLOAT, 170_497);
+        INDArray view = flatBuffer.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 160_000)).reshape('c', 10000, 16);
+        Micro.time("Nd4j.scatterUpdate ADD into a view of a flat buffer", () -> {
+            Nd4j.scatterUpdate(org.nd4j.linalg.api.ops.impl.scatter.ScatterUpdate.UpdateOp.ADD, view, idsI, rows, 1);
+            return view;
+        });
+        INDArray reshaped = Nd4j.rand(DataType.FLOAT, 32, 56, 16).reshape('c', 1792, 16);
+        Micro.time("Nd4j.scatterUpdate ADD, updates a reshaped [32,56,16]", () -> {
+            Nd4j.scatterUpdate(org.nd4j.linalg.api.ops.impl.scatter.ScatterUpdate.UpdateOp.ADD, target, idsI, reshaped, 1);
+            return target;
+        });
         Micro.time("gather", () -> Native.call("gather", new INDArray[]{table, ids}, new long[]{0}, null, null)[0]);
         INDArray a = Native.call("scatter_add", new INDArray[]{Nd4j.zeros(DataType.FLOAT, 10000, 16), ids, rows}, null, null,
                 new boolean[]{true})[0];

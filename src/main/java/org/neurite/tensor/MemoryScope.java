@@ -46,11 +46,13 @@ public final class MemoryScope implements AutoCloseable {
     private static final ThreadLocal<Deque<MemoryScope>> OPEN = ThreadLocal.withInitial(ArrayDeque::new);
     private static final ThreadLocal<Map<String, ArrayPool>> POOLS = ThreadLocal.withInitial(HashMap::new);
 
+    private final String name;
     private final MemoryWorkspace workspace;
     private final ArrayPool pool;
     private boolean closed;
 
-    private MemoryScope(MemoryWorkspace workspace, ArrayPool pool) {
+    private MemoryScope(String name, MemoryWorkspace workspace, ArrayPool pool) {
+        this.name = name;
         this.workspace = workspace;
         this.pool = pool;
     }
@@ -58,17 +60,25 @@ public final class MemoryScope implements AutoCloseable {
     /** Opens (or re-enters) the scope named {@code name} on this thread. */
     public static MemoryScope open(String name) {
         MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, "neurite-" + name);
-        MemoryScope scope = new MemoryScope(ws, POOLS.get().computeIfAbsent(name, n -> new ArrayPool()));
-        OPEN.get().push(scope);
+        Deque<MemoryScope> open = OPEN.get();
+        // a scope opened inside one of the same name (a fit inside a step) must not recycle the
+        // outer step's arrays when it closes: it gets a pool of its own
+        long sameName = open.stream().filter(s -> s.name.equals(name)).count();
+        String poolName = sameName == 0 ? name : name + "#" + sameName;
+        MemoryScope scope = new MemoryScope(name, ws, POOLS.get().computeIfAbsent(poolName, n -> new ArrayPool()));
+        open.push(scope);
         return scope;
     }
 
     /** Frees the arrays kept for the scope named {@code name} on this thread (it must not be open). */
     public static void release(String name) {
-        ArrayPool pool = POOLS.get().remove(name);
-        if (pool != null) {
-            pool.clear();
-        }
+        POOLS.get().entrySet().removeIf(e -> {
+            boolean match = e.getKey().equals(name) || e.getKey().startsWith(name + "#");
+            if (match) {
+                e.getValue().clear();
+            }
+            return match;
+        });
     }
 
     /** Whether a scope is open on this thread. */

@@ -70,6 +70,22 @@ class MemoryScopeTest {
     }
 
     @Test
+    void aScopeOpenedInsideOneOfTheSameNameLeavesTheOuterArraysAlone() {
+        try (MemoryScope outer = MemoryScope.open("test")) {
+            INDArray kept = Allocator.empty(DataType.FLOAT, 4).assign(7);
+            try (MemoryScope inner = MemoryScope.open("test")) {
+                Allocator.empty(DataType.FLOAT, 4).assign(1);
+            }
+            // the inner scope's next cycle must not hand out the outer step's array
+            try (MemoryScope inner = MemoryScope.open("test")) {
+                INDArray again = Allocator.empty(DataType.FLOAT, 4).assign(2);
+                assertNotSame(kept, again);
+            }
+            assertEquals(28.0, kept.sumNumber().doubleValue(), 0.0);
+        }
+    }
+
+    @Test
     void opsInAScopeGiveTheSameValuesStepAfterStep() {
         float[][] rows = {{-3, -2, -1, 0}, {-1, 0, 1, 3}, {2, 2, 1, -4}};
         // by hand: x w with w all ones has every row's sum in both columns (-6, 3, 1); relu keeps 3 and 1
