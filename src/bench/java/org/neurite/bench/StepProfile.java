@@ -19,6 +19,8 @@ import org.neurite.tensor.Profiler;
  * op and per kernel ({@link Profiler}).
  *
  * <pre>mvn -B -q -Pbench test-compile exec:java -Dexec.mainClass=org.neurite.bench.StepProfile -Dexec.args="cnn 32 200"</pre>
+ * Models: {@code cnn} (the seed CNN), {@code mlp}, {@code text}, {@code bn} (the improved
+ * Fashion-MNIST network, with batch normalisation).
  */
 public final class StepProfile {
     private StepProfile() {
@@ -45,6 +47,12 @@ public final class StepProfile {
                 model.compile("adam", "binary_crossentropy");
                 x = Nd4j.rand(DataType.FLOAT, batch, 56).muli(9999).castTo(DataType.INT).castTo(DataType.FLOAT);
                 y = Nd4j.rand(DataType.FLOAT, batch, 1).gt(0.5).castTo(DataType.FLOAT);
+                break;
+            case "bn":
+                model = org.neurite.examples.FashionMnistCnn.improvedCnn();
+                model.compile("adam", "sparse_categorical_crossentropy");
+                x = Nd4j.rand(DataType.FLOAT, batch, 28, 28, 1);
+                y = Nd4j.rand(DataType.FLOAT, batch).muli(10).castTo(DataType.INT).castTo(DataType.FLOAT);
                 break;
             default:
                 model = new Sequential(new Input(28, 28, 1), new Conv2D(32, 3, "relu"), new MaxPooling2D(2),

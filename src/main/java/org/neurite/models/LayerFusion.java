@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.neurite.layers.ActivatedLayer;
+import org.neurite.layers.Activation;
 import org.neurite.layers.Conv1D;
 import org.neurite.layers.Conv2D;
 import org.neurite.layers.GlobalMaxPooling1D;
@@ -17,6 +18,8 @@ import org.neurite.tensor.Tensor;
  * global max pooling over time) for every non-decreasing
  * activation (relu, leaky relu, elu, sigmoid, tanh; not gelu, which dips below zero), and the
  * second form applies the activation, forward and backward, to a tensor a quarter of the size.
+ * The same holds for an {@code Activation} layer before the pooling (as after a normalisation:
+ * conv, batch norm, relu, max pool).
  */
 final class LayerFusion {
     private static final Set<String> MONOTONIC = Set.of("relu", "leaky_relu", "elu", "sigmoid", "tanh", "linear");
@@ -42,8 +45,8 @@ final class LayerFusion {
     }
 
     static boolean poolsAfterActivation(Layer layer, Layer next) {
-        boolean maxPooled = layer instanceof Conv2D && next instanceof MaxPooling2D
-                || layer instanceof Conv1D && next instanceof GlobalMaxPooling1D;
+        boolean maxPooled = (layer instanceof Conv2D || layer instanceof Activation) && next instanceof MaxPooling2D
+                || (layer instanceof Conv1D || layer instanceof Activation) && next instanceof GlobalMaxPooling1D;
         return maxPooled && MONOTONIC.contains(((ActivatedLayer) layer).activation().name());
     }
 }

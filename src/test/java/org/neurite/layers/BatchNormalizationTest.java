@@ -79,6 +79,50 @@ class BatchNormalizationTest {
     }
 
     @Test
+    void floatImagesLargeEnoughForThePlatformKernelMatchTheFormulaForwardAndBackward() {
+        // 8 x 12 x 12 x 16 = 18,432 elements: above ContextCache.HELPER_MIN, so oneDNN may run
+        Nd4j.getRandom().setSeed(7);
+        BatchNormalization bn = new BatchNormalization();
+        bn.build(new long[]{12, 12, 16}, DataType.FLOAT);
+        INDArray gammaValue = Nd4j.rand(DataType.FLOAT, 16).addi(0.5);
+        INDArray betaValue = Nd4j.rand(DataType.FLOAT, 16);
+        bn.weights().get(0).value().assign(gammaValue);
+        bn.weights().get(1).value().assign(betaValue);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 8, 12, 12, 16).muli(4).subi(1);
+        INDArray r = Nd4j.rand(DataType.FLOAT, 8, 12, 12, 16);
+        Tensor xt = Tensor.parameter(x.dup());
+        Tensor y = bn.forward(xt, true);
+        y.mul(Tensor.constant(r)).sum().backward();
+
+        // the reference, in double: xhat = (x - m) / sqrt(v + eps); y = gamma xhat + beta;
+        // dx = gamma / sqrt(v + eps) / M * (M r - sum(r) - xhat sum(r xhat))
+        INDArray xd = x.castTo(DataType.DOUBLE).reshape(8 * 12 * 12, 16);
+        INDArray rd = r.castTo(DataType.DOUBLE).reshape(8 * 12 * 12, 16);
+        double m = xd.size(0);
+        INDArray mean = xd.mean(0);
+        INDArray centered = xd.subRowVector(mean);
+        INDArray invStd = org.nd4j.linalg.ops.transforms.Transforms.pow(centered.mul(centered).mean(0).addi(EPS), -0.5);
+        INDArray xhat = centered.mulRowVector(invStd);
+        INDArray gamma = gammaValue.castTo(DataType.DOUBLE);
+        INDArray expectedY = xhat.mulRowVector(gamma).addRowVector(betaValue.castTo(DataType.DOUBLE));
+        INDArray dBeta = rd.sum(0);
+        INDArray dGamma = rd.mul(xhat).sum(0);
+        INDArray dx = rd.mul(m).subRowVector(dBeta).subi(xhat.mulRowVector(dGamma))
+                .mulRowVector(gamma.mul(invStd).divi(m));
+        assertClose(expectedY, y.value().reshape(8 * 12 * 12, 16), 2e-5);
+        assertClose(dx, xt.grad().reshape(8 * 12 * 12, 16), 2e-5);
+        assertClose(dGamma, bn.weights().get(0).parameter().grad(), 2e-3);
+        assertClose(dBeta, bn.weights().get(1).parameter().grad(), 2e-3);
+    }
+
+    private static void assertClose(INDArray expected, INDArray actual, double tolerance) {
+        INDArray a = actual.castTo(DataType.DOUBLE);
+        double scale = Math.max(1, expected.amaxNumber().doubleValue());
+        double worst = expected.sub(a).amaxNumber().doubleValue();
+        assertTrue(worst <= tolerance * scale, "worst difference " + worst + " (scale " + scale + ")");
+    }
+
+    @Test
     void oneTrainingStepMovesTheStatisticsInPlace() {
         BatchNormalization bn = new BatchNormalization();
         bn.build(new long[]{3}, DataType.DOUBLE);
