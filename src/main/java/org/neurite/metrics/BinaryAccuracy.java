@@ -2,6 +2,9 @@ package org.neurite.metrics;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.neurite.tensor.Allocator;
+import org.neurite.tensor.Native;
 
 /**
  * The fraction of elements where the thresholded prediction equals the target:
@@ -13,6 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class BinaryAccuracy extends RateMetric {
     private final double threshold;
+    private INDArray thresholdArray;
 
     public BinaryAccuracy() {
         this(0.5);
@@ -28,6 +32,14 @@ public final class BinaryAccuracy extends RateMetric {
         this.threshold = threshold;
     }
 
+    /** The threshold as a DOUBLE scalar, made once and kept outside every workspace. */
+    private INDArray thresholdArray() {
+        if (thresholdArray == null) {
+            thresholdArray = Allocator.persistentCopy(Nd4j.scalar(DataType.DOUBLE, threshold));
+        }
+        return thresholdArray;
+    }
+
     public double threshold() {
         return threshold;
     }
@@ -35,7 +47,7 @@ public final class BinaryAccuracy extends RateMetric {
     @Override
     protected INDArray matches(INDArray yTrue, INDArray yPred) {
         INDArray target = alignTo(yTrue, yPred, name());
-        INDArray predicted = yPred.castTo(DataType.DOUBLE).gt(threshold).castTo(DataType.DOUBLE);
-        return target.eq(predicted);
+        INDArray above = Native.call("greater", Native.cast(yPred, DataType.DOUBLE), thresholdArray())[0];
+        return Native.call("equals", target, Native.cast(above, DataType.DOUBLE))[0];
     }
 }

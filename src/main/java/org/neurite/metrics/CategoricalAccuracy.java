@@ -3,7 +3,7 @@ package org.neurite.metrics;
 import java.util.Arrays;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.neurite.tensor.Native;
 
 /**
  * The fraction of rows whose predicted class ({@code argmax(yPred)}) is the target's
@@ -33,6 +33,6 @@ public final class CategoricalAccuracy extends RateMetric {
                     + " (sparse_categorical_accuracy takes integer labels)");
         }
         int classAxis = yPred.rank() - 1;
-        return Nd4j.argMax(yTrue, classAxis).eq(Nd4j.argMax(yPred, classAxis));
+        return Native.call("equals", argMax(yTrue, classAxis), argMax(yPred, classAxis))[0];
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.tensor.Native;
 
 /**
  * A metric that is the fraction of matching elements over every batch seen: the accuracies. A
@@ -24,7 +25,9 @@ public abstract class RateMetric implements Metric {
     @Override
     public final void update(INDArray yTrue, INDArray yPred) {
         INDArray hits = matches(yTrue, yPred);
-        matched += hits.castTo(DataType.DOUBLE).sumNumber().doubleValue();
+        // through Native: a metric runs every step, and ND4J's INDArray methods build a new op each call
+        INDArray asDouble = hits.dataType() == DataType.DOUBLE ? hits : Native.cast(hits, DataType.DOUBLE);
+        matched += Native.reduce("sum", asDouble, false).getDouble(0);
         total += hits.length();
     }
 
@@ -66,6 +69,11 @@ public abstract class RateMetric implements Metric {
             }
             yTrue = yTrue.reshape(p);
         }
-        return yTrue.castTo(DataType.DOUBLE);
+        return Native.cast(yTrue, DataType.DOUBLE);
+    }
+
+    /** The index of the largest value along {@code axis}, as DOUBLE. */
+    static INDArray argMax(INDArray x, int axis) {
+        return Native.cast(Native.call("argmax", new INDArray[]{x}, new long[]{axis}, null, null)[0], DataType.DOUBLE);
     }
 }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.losses.ClassLabels;
+import org.neurite.tensor.Native;
 
 /**
  * The fraction of rows whose predicted class ({@code argmax(yPred)}) equals the integer label.
@@ -35,7 +35,7 @@ public final class SparseCategoricalAccuracy extends RateMetric {
                     + "; expected integer labels of shape [N] or [N, 1] and predictions [N, numClasses]");
         }
         long[] outer = Arrays.copyOf(p, p.length - 1);
-        INDArray labels = yTrue.reshape(outer).castTo(DataType.DOUBLE);
-        return labels.eq(Nd4j.argMax(yPred, p.length - 1).castTo(DataType.DOUBLE));
+        INDArray labels = Native.cast(yTrue.reshape(outer), DataType.DOUBLE);
+        return Native.call("equals", labels, argMax(yPred, p.length - 1))[0];
     }
 }
