@@ -50,7 +50,7 @@ public final class BinaryMlp {
 
         Sequential model = new Sequential(new Input(inputs), new Dense(64, "relu"), new Dense(1, "sigmoid"));
         model.compile("adam", "binary_crossentropy", "accuracy");
-        model.summary();
+        System.out.print(model.summary());
 
         History history = Examples.fit(model, train, Fit.epochs(options.epochs(10)).batchSize(options.batchSize(32))
                 .validationSplit(0.1).seed(options.seed()));

@@ -73,7 +73,7 @@ public final class FashionMnistCnn {
         } else {
             model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
         }
-        model.summary();
+        System.out.print(model.summary());
 
         Fit fit = Fit.epochs(epochs).batchSize(batchSize).validationSplit(0.1).seed(options.seed());
         if (improved) {

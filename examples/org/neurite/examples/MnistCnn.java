@@ -35,7 +35,7 @@ public final class MnistCnn {
 
         Sequential model = seedCnn();
         model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
-        model.summary();
+        System.out.print(model.summary());
 
         History history = Examples.fit(model, train, Fit.epochs(options.epochs(10)).batchSize(options.batchSize(32))
                 .validationSplit(0.1).seed(options.seed()));

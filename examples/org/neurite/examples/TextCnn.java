@@ -68,7 +68,7 @@ public final class TextCnn {
                 new GlobalMaxPooling1D(),
                 new Dense(1, "sigmoid"));
         model.compile("adam", "binary_crossentropy", "accuracy");
-        model.summary();
+        System.out.print(model.summary());
 
         History history = Examples.fit(model, train, Fit.epochs(options.epochs(5)).batchSize(options.batchSize(32))
                 .validationData(test).seed(options.seed()));

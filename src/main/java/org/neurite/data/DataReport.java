@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * <pre>{@code
  * Dataset.Split fashion = FashionMnist.load();
  * DataReport report = DataReport.compare(fashion.train(), fashion.test());
- * System.out.println(report);
+ * String table = report.toString();   // the aligned table, to print or log
  * report.leakedRows();            // test rows whose features appear exactly in train
  * report.test().classCounts();    // {0=1000, 1=1000, ...}
  * }</pre>

@@ -21,6 +21,8 @@ import org.neurite.optimizers.Optimizer;
 import org.neurite.optimizers.Optimizers;
 import org.neurite.tensor.Allocator;
 import org.neurite.tensor.Tensor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A linear stack of layers with Keras's workflow: {@code compile}, {@code fit}, {@code evaluate},
@@ -36,6 +38,8 @@ import org.neurite.tensor.Tensor;
  * the compiled configuration.
  */
 public class Sequential {
+    private static final Logger LOG = LoggerFactory.getLogger(Sequential.class);
+
     private final List<Layer> layers = new ArrayList<>();
     private String name = "sequential";
     private long[] inputShape;
@@ -368,11 +372,15 @@ public class Sequential {
         return ModelFile.loadWeights(this, path, true);
     }
 
-    /** Prints the Keras-style summary table to standard output and returns it. */
+    /**
+     * The Keras-style summary table (layers, output shapes, parameter counts). It is also logged at
+     * INFO; library code never writes to the console, so print it yourself to see it there:
+     * {@code System.out.print(model.summary())}.
+     */
     public String summary() {
         requireBuilt("summary");
         String table = Summary.of(this);
-        System.out.print(table);
+        LOG.info("{}: summary\n{}", name(), table);
         return table;
     }
 
