@@ -44,7 +44,7 @@ public final class MnistCnn {
     }
 
     /** The seed's CNN for 28x28 grey images and 10 classes: 225,034 parameters. */
-    static Sequential seedCnn() {
+    public static Sequential seedCnn() {
         return new Sequential(
                 new Input(28, 28, 1),
                 new Conv2D(32, 3, "relu"),

@@ -4,14 +4,12 @@ import java.util.function.IntConsumer;
 
 import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.callbacks.LambdaCallback;
+import org.neurite.examples.MnistCnn;
 import org.neurite.layers.Conv1D;
-import org.neurite.layers.Conv2D;
 import org.neurite.layers.Dense;
 import org.neurite.layers.Embedding;
-import org.neurite.layers.Flatten;
 import org.neurite.layers.GlobalMaxPooling1D;
 import org.neurite.layers.Input;
-import org.neurite.layers.MaxPooling2D;
 import org.neurite.losses.Losses;
 import org.neurite.models.Fit;
 import org.neurite.models.Sequential;
@@ -39,15 +37,7 @@ public final class NeuriteRunner implements Framework {
     @Override
     public BenchModel<?> cnn(long seed) {
         Nd4j.getRandom().setSeed(seed);
-        Sequential model = new Sequential(
-                new Input(28, 28, 1),
-                new Conv2D(32, 3, "relu"),
-                new MaxPooling2D(2),
-                new Conv2D(64, 3, "relu"),
-                new MaxPooling2D(2),
-                new Flatten(),
-                new Dense(128, "relu"),
-                new Dense(10, "softmax"));
+        Sequential model = MnistCnn.seedCnn();
         model.compile(new Adam(1e-3), Losses.sparseCategoricalCrossentropy());
         return new Model(model);
     }

@@ -4,11 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.data.Dataset;
-import org.neurite.layers.Conv2D;
-import org.neurite.layers.Dense;
-import org.neurite.layers.Flatten;
-import org.neurite.layers.Input;
-import org.neurite.layers.MaxPooling2D;
+import org.neurite.examples.MnistCnn;
 import org.neurite.losses.Losses;
 import org.neurite.models.Fit;
 import org.neurite.models.Sequential;
@@ -22,9 +18,7 @@ public final class StepMemory {
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "step";
         Nd4j.getRandom().setSeed(1);
-        Sequential model = new Sequential(new Input(28, 28, 1), new Conv2D(32, 3, "relu"), new MaxPooling2D(2),
-                new Conv2D(64, 3, "relu"), new MaxPooling2D(2), new Flatten(), new Dense(128, "relu"),
-                new Dense(10, "softmax"));
+        Sequential model = MnistCnn.seedCnn();
         model.compile(new Adam(1e-3), Losses.sparseCategoricalCrossentropy());
         INDArray x = Nd4j.rand(DataType.FLOAT, 2000, 28, 28, 1);
         INDArray y = Nd4j.rand(DataType.FLOAT, 2000).muli(10).castTo(DataType.INT).castTo(DataType.FLOAT);

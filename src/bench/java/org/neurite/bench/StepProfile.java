@@ -3,14 +3,12 @@ package org.neurite.bench;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.neurite.examples.MnistCnn;
 import org.neurite.layers.Conv1D;
-import org.neurite.layers.Conv2D;
 import org.neurite.layers.Dense;
 import org.neurite.layers.Embedding;
-import org.neurite.layers.Flatten;
 import org.neurite.layers.GlobalMaxPooling1D;
 import org.neurite.layers.Input;
-import org.neurite.layers.MaxPooling2D;
 import org.neurite.models.Sequential;
 import org.neurite.tensor.Profiler;
 
@@ -55,9 +53,7 @@ public final class StepProfile {
                 y = Nd4j.rand(DataType.FLOAT, batch).muli(10).castTo(DataType.INT).castTo(DataType.FLOAT);
                 break;
             default:
-                model = new Sequential(new Input(28, 28, 1), new Conv2D(32, 3, "relu"), new MaxPooling2D(2),
-                        new Conv2D(64, 3, "relu"), new MaxPooling2D(2), new Flatten(), new Dense(128, "relu"),
-                        new Dense(10, "softmax"));
+                model = MnistCnn.seedCnn();
                 model.compile("adam", "sparse_categorical_crossentropy");
                 x = Nd4j.rand(DataType.FLOAT, batch, 28, 28, 1);
                 y = Nd4j.rand(DataType.FLOAT, batch).muli(10).castTo(DataType.INT).castTo(DataType.FLOAT);

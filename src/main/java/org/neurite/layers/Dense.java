@@ -1,5 +1,6 @@
 package org.neurite.layers;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import org.neurite.tensor.Functional;
@@ -89,13 +90,12 @@ public final class Dense extends Layer implements ActivatedLayer {
     public Tensor forwardLinear(Tensor x, boolean training) {
         long in = kernel.shape()[0];
         if (x.size(-1) != in) {
-            throw shapeError("[..., " + in + "]", java.util.Arrays.copyOfRange(x.shape(), 1, x.rank()));
+            throw shapeError("[..., " + in + "]", Arrays.copyOfRange(x.shape(), 1, x.rank()));
         }
         Tensor flat = x.rank() == 2 ? x : x.reshape(-1, in);
         Tensor y = Functional.linear(flat, tensor(kernel), bias == null ? null : tensor(bias));
         if (x.rank() != 2) {
-            // clone: INDArray.shape() hands out the array's own shape info, and writing it reshapes x
-            long[] shape = x.shape().clone();
+            long[] shape = x.shape();   // Tensor.shape() is already a copy
             shape[shape.length - 1] = units;
             y = y.reshape(shape);
         }

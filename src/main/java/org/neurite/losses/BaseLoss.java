@@ -91,6 +91,27 @@ public abstract class BaseLoss implements Loss {
         return elementwise.mean(axes);
     }
 
+    /** False: a loss compares values directly unless it has a logits mode (the cross-entropies). */
+    @Override
+    public boolean fromLogits() {
+        return false;
+    }
+
+    /**
+     * Returns this loss for {@code false}; throws {@link IllegalArgumentException} for {@code true}.
+     * The cross-entropies override it with their logits mode.
+     */
+    @Override
+    public Loss withFromLogits(boolean fromLogits) {
+        return withoutLogitsMode(fromLogits);
+    }
+
+    /** Empty: the loss has no options (losses with options override it). */
+    @Override
+    public Map<String, Object> config() {
+        return Map.of();
+    }
+
     /** Rejects {@code fromLogits = true} for a loss that compares values directly. */
     protected final Loss withoutLogitsMode(boolean fromLogits) {
         if (fromLogits) {

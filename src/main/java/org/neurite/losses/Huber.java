@@ -50,18 +50,6 @@ public final class Huber extends BaseLoss {
         return meanPerExample(quadratic.mul(quadratic).mul(0.5).add(linear.mul(delta)));
     }
 
-    /** Always false: the loss compares values directly. */
-    @Override
-    public boolean fromLogits() {
-        return false;
-    }
-
-    /** Returns this loss for {@code false}; throws {@link IllegalArgumentException} for {@code true}. */
-    @Override
-    public Loss withFromLogits(boolean fromLogits) {
-        return withoutLogitsMode(fromLogits);
-    }
-
     /** {@code {"delta": delta}}. */
     @Override
     public Map<String, Object> config() {

@@ -1,7 +1,5 @@
 package org.neurite.losses;
 
-import java.util.Map;
-
 import org.neurite.tensor.Tensor;
 
 /**
@@ -20,23 +18,5 @@ public final class MeanAbsoluteError extends BaseLoss {
     @Override
     protected Tensor perExample(Tensor yTrue, Tensor yPred) {
         return meanPerExample(yPred.sub(yTrue).abs());
-    }
-
-    /** Always false: the loss compares values directly. */
-    @Override
-    public boolean fromLogits() {
-        return false;
-    }
-
-    /** Returns this loss for {@code false}; throws {@link IllegalArgumentException} for {@code true}. */
-    @Override
-    public Loss withFromLogits(boolean fromLogits) {
-        return withoutLogitsMode(fromLogits);
-    }
-
-    /** Empty: the loss has no options. */
-    @Override
-    public Map<String, Object> config() {
-        return Map.of();
     }
 }

@@ -1,7 +1,5 @@
 package org.neurite.losses;
 
-import java.util.Map;
-
 import org.neurite.tensor.Tensor;
 
 /**
@@ -21,23 +19,5 @@ public final class MeanSquaredError extends BaseLoss {
     protected Tensor perExample(Tensor yTrue, Tensor yPred) {
         Tensor error = yPred.sub(yTrue);
         return meanPerExample(error.mul(error));
-    }
-
-    /** Always false: the loss compares values directly. */
-    @Override
-    public boolean fromLogits() {
-        return false;
-    }
-
-    /** Returns this loss for {@code false}; throws {@link IllegalArgumentException} for {@code true}. */
-    @Override
-    public Loss withFromLogits(boolean fromLogits) {
-        return withoutLogitsMode(fromLogits);
-    }
-
-    /** Empty: the loss has no options. */
-    @Override
-    public Map<String, Object> config() {
-        return Map.of();
     }
 }

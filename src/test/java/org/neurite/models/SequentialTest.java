@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.neurite.examples.MnistCnn;
 import org.neurite.layers.Conv2D;
 import org.neurite.layers.Dense;
 import org.neurite.layers.Flatten;
@@ -34,18 +35,6 @@ class SequentialTest {
         return new INDArray[]{x, y};
     }
 
-    static Sequential seedCnn() {
-        return new Sequential(
-                new Input(28, 28, 1),
-                new Conv2D(32, 3, "relu"),
-                new MaxPooling2D(2),
-                new Conv2D(64, 3, "relu"),
-                new MaxPooling2D(2),
-                new Flatten(),
-                new Dense(128, "relu"),
-                new Dense(10, "softmax"));
-    }
-
     @Test
     void seedMlpLearnsASeparableSet() {
         INDArray[] train = separable(1000, 1);
@@ -62,7 +51,7 @@ class SequentialTest {
 
     @Test
     void seedCnnHasKerasParameterCountAndSummary() {
-        Sequential model = seedCnn();
+        Sequential model = MnistCnn.seedCnn();
         assertEquals(225_034, model.countParams());
         String table = Summary.of(model);
         assertTrue(table.matches("(?s).*conv2d(_\\d+)? \\(Conv2D\\).*"), table);
@@ -75,7 +64,7 @@ class SequentialTest {
 
     @Test
     void typedCompileTrainsACnnStep() {
-        Sequential model = seedCnn();
+        Sequential model = MnistCnn.seedCnn();
         model.compile(new Adam(1e-3), Losses.sparseCategoricalCrossentropy(), Metrics.accuracy());
         INDArray x = Nd4j.rand(DataType.FLOAT, 8, 28, 28, 1);
         INDArray y = Nd4j.createFromArray(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f);

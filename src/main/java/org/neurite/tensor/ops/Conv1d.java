@@ -55,8 +55,7 @@ public final class Conv1d extends Op {
             return new INDArray[]{null, null, g.sum(0, 1)};
         }
         INDArray[] grads = ConvKernels.call(dilated, "conv1d_bp", ConvKernels.inputs(g, x, kernel, bias), iargs);
-        INDArray dx = needs[0] ? Window.uncrop(grads[0], inputShape, crop) : null;
-        return bias == null ? new INDArray[]{dx, grads[1]} : new INDArray[]{dx, grads[1], grads[2]};
+        return ConvKernels.gradients(grads, needs[0], inputShape, crop, bias != null);
     }
 
     @Override

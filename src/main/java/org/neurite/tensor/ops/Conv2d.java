@@ -67,8 +67,7 @@ public final class Conv2d extends Op {
             return bias == null ? new INDArray[]{null, kb[0]} : new INDArray[]{null, kb[0], kb[1]};
         }
         INDArray[] grads = ConvKernels.call(dilated, "conv2d_bp", ConvKernels.inputs(g, x, kernel, bias), iargs);
-        INDArray dx = needs[0] ? Window.uncrop(grads[0], inputShape, crop) : null;
-        return bias == null ? new INDArray[]{dx, grads[1]} : new INDArray[]{dx, grads[1], grads[2]};
+        return ConvKernels.gradients(grads, needs[0], inputShape, crop, bias != null);
     }
 
     @Override

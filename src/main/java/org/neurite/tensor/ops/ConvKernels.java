@@ -3,6 +3,7 @@ package org.neurite.tensor.ops;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.neurite.tensor.Native;
 
 /**
@@ -54,6 +55,16 @@ final class ConvKernels {
             expected *= a.size(i);
         }
         return a;
+    }
+
+    /**
+     * The op's gradients from a {@code conv*_bp} result {@code (dx, dW[, db])}: dx put back to the
+     * uncropped input shape when needed, db only when there is a bias.
+     */
+    static INDArray[] gradients(INDArray[] bp, boolean needsInput, long[] inputShape, INDArrayIndex[] crop,
+                                boolean hasBias) {
+        INDArray dx = needsInput ? Window.uncrop(bp[0], inputShape, crop) : null;
+        return hasBias ? new INDArray[]{dx, bp[1], bp[2]} : new INDArray[]{dx, bp[1]};
     }
 
     /** {@code inputs} followed by {@code last}, skipping nulls (an absent bias). */
