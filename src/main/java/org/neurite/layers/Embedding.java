@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.tensor.Functional;
-import org.neurite.tensor.Native;
 import org.neurite.tensor.Tensor;
+import org.neurite.tensor.ops.Embedding.IdOutOfRange;
 
 /**
  * Turns integer ids into dense vectors, as Keras {@code Embedding}: row {@code id} of the
@@ -67,16 +67,12 @@ public final class Embedding extends Layer {
         int rank = inputShape().length;
         requireBatchRank(x, rank, rank == 1 ? "[sequence_length]" : "of rank " + rank);
         INDArray ids = x.value();
-        if (ids.length() > 0) {
-            double min = Native.reduce("min", ids, false).getDouble(0);
-            double max = Native.reduce("max", ids, false).getDouble(0);
-            if (min < 0 || max >= inputDim) {
-                throw new IllegalArgumentException(name() + " (" + className() + "): ids must be in [0, " + inputDim
-                        + ") (input_dim " + inputDim + ") but found " + number(min < 0 ? min : max));
-            }
-        }
         try {
+            // the op checks the ids (one min and one max reduction per step); the layer words the error
             return Functional.embedding(tensor(embeddings), ids);
+        } catch (IdOutOfRange e) {
+            throw new IllegalArgumentException(name() + " (" + className() + "): ids must be in [0, " + inputDim
+                    + ") (input_dim " + inputDim + ") but found " + number(e.id()), e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name() + " (" + className() + "): " + e.getMessage(), e);
         }

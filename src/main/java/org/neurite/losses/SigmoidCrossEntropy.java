@@ -49,7 +49,7 @@ public final class SigmoidCrossEntropy extends Op {
 
     @Override
     public INDArray[] backward(INDArray g, boolean[] needs) {
-        if (elementWeights == null && weights == null) {
+        if (weights == null) {
             // one kernel for both gradients: (sigmoid(z) - y) / E and -z / E
             INDArray[] grads = Native.call("sigm_cross_entropy_loss_grad",
                     new INDArray[]{z, SoftmaxCrossEntropy.unitWeight(z), y}, new long[]{2}, new double[]{0.0}, null);

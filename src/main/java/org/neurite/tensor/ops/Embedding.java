@@ -75,8 +75,9 @@ public final class Embedding extends Op {
         double max = Native.reduce("max", flat, false).getDouble(0);
         long vocab = tableShape[0];
         if (min < 0 || max >= vocab) {
-            throw new IllegalArgumentException("embedding: id " + number(min < 0 ? min : max) + " is out of range [0, "
-                    + vocab + ") for table " + Arrays.toString(tableShape));
+            double bad = min < 0 ? min : max;
+            throw new IdOutOfRange(bad, "embedding: id " + number(bad) + " is out of range [0, " + vocab
+                    + ") for table " + Arrays.toString(tableShape));
         }
         // INT ids: what the row scatter of backward takes (and every id is below the table's row count)
         INDArray idx = type == DataType.INT ? flat : Native.cast(flat, DataType.INT);
@@ -89,6 +90,20 @@ public final class Embedding extends Op {
             }
         }
         return idx;
+    }
+
+    /** An id outside {@code [0, V)}; {@link #id()} is the smallest negative or the largest too-high one. */
+    public static final class IdOutOfRange extends IllegalArgumentException {
+        private final double id;
+
+        IdOutOfRange(double id, String message) {
+            super(message);
+            this.id = id;
+        }
+
+        public double id() {
+            return id;
+        }
     }
 
     private static String number(double v) {

@@ -27,17 +27,9 @@ public final class Max extends Reduction {
     public INDArray[] backward(INDArray g, boolean[] needs) {
         INDArray kept = out.reshape('c', Shapes.keptShape(inputShape, axes));
         INDArray mask = Native.cast(Native.call("equals", x, kept)[0], x.dataType());
-        INDArray ties = Native.reduce("sum", mask, true, axes == null ? allAxes() : axes);
+        INDArray ties = Native.reduce("sum", mask, true, dims());
         INDArray share = Native.call("divide", g.reshape('c', kept.shape()), ties)[0];
         return new INDArray[]{Native.call("multiply", mask, share)[0]};
-    }
-
-    private int[] allAxes() {
-        int[] all = new int[inputShape.length];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        return all;
     }
 
     @Override

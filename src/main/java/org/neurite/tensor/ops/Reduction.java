@@ -24,9 +24,13 @@ abstract class Reduction extends Op {
 
     /** Runs the reduction over the bound axes (all when none were given). */
     protected INDArray reduce(INDArray x, Kind kind) {
-        int[] dims = axes == null ? allAxes(x.rank()) : axes;
         // libnd4j's reduce ops through Native: a cached context and a reused output per step
-        return Native.reduce(kind.name().toLowerCase(java.util.Locale.ROOT), x, keepDims, dims);
+        return Native.reduce(kind.name().toLowerCase(java.util.Locale.ROOT), x, keepDims, dims());
+    }
+
+    /** The bound axes, or every axis of the input when none were given. */
+    protected int[] dims() {
+        return axes == null ? allAxes(inputShape.length) : axes;
     }
 
     private static int[] allAxes(int rank) {
