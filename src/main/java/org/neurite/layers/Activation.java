@@ -40,4 +40,9 @@ public final class Activation extends Layer implements ActivatedLayer {
     protected void writeConfig(Map<String, Object> config) {
         config.put("activation", activation.name());
     }
+
+    @Override
+    protected boolean supportsMasking() {
+        return true;   // steps are computed independently, so the input's step mask still applies
+    }
 }

@@ -182,4 +182,9 @@ public final class BatchNormalization extends Layer {
         config.put("beta_regularizer", betaRegularizer == null ? null : betaRegularizer.config());
         config.put("gamma_regularizer", gammaRegularizer == null ? null : gammaRegularizer.config());
     }
+
+    @Override
+    protected boolean supportsMasking() {
+        return true;   // steps are computed independently, so the input's step mask still applies
+    }
 }

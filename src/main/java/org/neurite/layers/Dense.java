@@ -117,4 +117,9 @@ public final class Dense extends Layer implements ActivatedLayer {
         config.put("kernel_regularizer", kernelRegularizer == null ? null : kernelRegularizer.config());
         config.put("bias_regularizer", biasRegularizer == null ? null : biasRegularizer.config());
     }
+
+    @Override
+    protected boolean supportsMasking() {
+        return true;   // steps are computed independently, so the input's step mask still applies
+    }
 }

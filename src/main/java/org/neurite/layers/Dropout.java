@@ -44,4 +44,9 @@ public final class Dropout extends Layer {
         config.put("noise_shape", null);
         config.put("seed", null);
     }
+
+    @Override
+    protected boolean supportsMasking() {
+        return true;   // steps are computed independently, so the input's step mask still applies
+    }
 }

@@ -1,6 +1,7 @@
 package org.neurite.layers;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,6 +24,7 @@ public final class Embedding extends Layer {
     private final int outputDim;
     private Initializer embeddingsInitializer = Initializers.randomUniform(-0.05, 0.05);
     private Regularizer embeddingsRegularizer;
+    private boolean maskZero;
     private Weight embeddings;
 
     /** {@code inputDim}: the vocabulary size (largest id + 1); {@code outputDim}: the vector size. */
@@ -43,6 +45,19 @@ public final class Embedding extends Layer {
     public Embedding embeddingsRegularizer(Regularizer value) {
         this.embeddingsRegularizer = value;
         return this;
+    }
+
+    /**
+     * Treats id 0 as padding (Keras {@code mask_zero}): the output carries a step mask, 0 where the
+     * id is 0, that recurrent layers, attention and global pooling honour. Real ids then start at 1.
+     */
+    public Embedding maskZero(boolean value) {
+        this.maskZero = value;
+        return this;
+    }
+
+    public boolean isMaskZero() {
+        return maskZero;
     }
 
     public int inputDim() {
@@ -88,6 +103,11 @@ public final class Embedding extends Layer {
         config.put("output_dim", outputDim);
         config.put("embeddings_initializer", embeddingsInitializer.name());
         config.put("embeddings_regularizer", embeddingsRegularizer == null ? null : embeddingsRegularizer.config());
-        config.put("mask_zero", false);
+        config.put("mask_zero", maskZero);
+    }
+
+    @Override
+    protected INDArray computeMask(List<Tensor> inputs) {
+        return maskZero ? inputs.get(0).value().neq(0).castTo(dataType()) : null;
     }
 }

@@ -7,7 +7,8 @@ import org.neurite.tensor.Tensor;
 
 /**
  * Declares the shape of one example (no batch dimension): {@code new Input(28, 28, 1)} for
- * channels-last images, {@code new Input(5)} for five features. The first layer of a Sequential.
+ * channels-last images, {@code new Input(5)} for five features. The first layer of a Sequential;
+ * {@link #of} makes the symbolic input of a functional model.
  */
 public final class Input extends Layer {
     private final long[] shape;
@@ -17,6 +18,21 @@ public final class Input extends Layer {
             throw new IllegalArgumentException("Input: every dimension must be positive, got " + Arrays.toString(shape));
         }
         this.shape = shape.clone();
+    }
+
+    /**
+     * A symbolic model input of per-example {@code shape} (the batch dimension is implied), the
+     * start of a functional model: {@code Node in = Input.of(28, 28, 1);}
+     */
+    public static Node of(long... shape) {
+        return new Input(shape).inputNode(shape);
+    }
+
+    /** {@link #of(long...)} with a layer name (the model's input names, as in saved files). */
+    public static Node of(String name, long... shape) {
+        Input input = new Input(shape);
+        input.name(name);
+        return input.inputNode(shape);
     }
 
     /** The declared per-example shape. */

@@ -40,10 +40,11 @@ public abstract class Layer {
 
     private String name;
     private boolean trainable = true;
-    private long[] inputShape;
+    private List<long[]> inputShapes;
     private long[] outputShape;
     private DataType dataType;
     private final List<Weight> weights = new ArrayList<>();
+    private final List<Node> nodes = new ArrayList<>();
 
     protected Layer() {
         String base = defaultName();
@@ -67,22 +68,133 @@ public abstract class Layer {
 
     /** Builds the layer with weights of the given type (DOUBLE for gradient checks). */
     public final long[] build(long[] inputShape, DataType type) {
-        if (this.inputShape != null) {
-            if (!Arrays.equals(this.inputShape, inputShape)) {
-                throw new IllegalStateException(name + ": already built for input shape " + Arrays.toString(this.inputShape)
-                        + ", cannot rebuild for " + Arrays.toString(inputShape));
+        return build(List.of(inputShape), type);
+    }
+
+    /**
+     * Builds the layer for one shape per input (a merge layer or attention takes several); later
+     * calls must agree with the first, which is how a layer applied twice shares its weights.
+     */
+    public final long[] build(List<long[]> shapes, DataType type) {
+        if (this.inputShapes != null) {
+            if (shapes.size() != inputShapes.size()
+                    || !java.util.stream.IntStream.range(0, shapes.size())
+                    .allMatch(i -> Arrays.equals(inputShapes.get(i), shapes.get(i)))) {
+                throw new IllegalStateException(name + ": already built for input shape " + describe(inputShapes)
+                        + ", cannot rebuild for " + describe(shapes));
             }
             return outputShape.clone();
         }
         this.dataType = type;
+        List<long[]> copies = shapes.stream().map(long[]::clone).toList();
         long[] out;
         // weights outlive every training step, so they never belong to a step's workspace
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            out = onBuild(inputShape.clone());
+            out = onBuild(shapes.stream().map(long[]::clone).toList());
         }
-        this.inputShape = inputShape.clone();
+        this.inputShapes = copies;
         this.outputShape = out.clone();
         return out.clone();
+    }
+
+    /**
+     * Builds for several inputs; layers that take one input (most) implement
+     * {@link #onBuild(long[])} instead, and {@link MultiInputLayer} overrides this.
+     */
+    protected long[] onBuild(List<long[]> shapes) {
+        if (shapes.size() != 1) {
+            throw new IllegalArgumentException(name + " (" + className() + "): takes one input, got " + shapes.size());
+        }
+        return onBuild(shapes.get(0));
+    }
+
+    /** The forward computation on several inputs; single-input layers get their one input. */
+    public Tensor forward(List<Tensor> inputs, boolean training) {
+        if (inputs.size() != 1) {
+            throw new IllegalArgumentException(name + " (" + className() + "): takes one input, got " + inputs.size());
+        }
+        return forward(inputs.get(0), training);
+    }
+
+    /**
+     * The forward computation as a model runs it: {@link #forward}, then the output carries the
+     * mask {@link #computeMask} gives (the input's mask through layers that keep the time axis).
+     */
+    public final Tensor call(List<Tensor> inputs, boolean training) {
+        Tensor out = forward(inputs, training);
+        return out.withMask(computeMask(inputs));
+    }
+
+    /** {@link #call(List, boolean)} on one input. */
+    public final Tensor call(Tensor input, boolean training) {
+        return call(List.of(input), training);
+    }
+
+    /**
+     * Whether the layer passes its input's step mask on unchanged (Keras {@code supports_masking}):
+     * true for layers that keep the time axis and treat steps independently (Dense, Dropout,
+     * normalisation). A layer that neither supports nor consumes masks drops the mask.
+     */
+    protected boolean supportsMasking() {
+        return false;
+    }
+
+    /**
+     * The step mask of this layer's output for {@code inputs} (each may carry a mask), or null.
+     * Mask producers (Embedding with maskZero, Masking) and consumers that change the time axis
+     * (a recurrent layer without returnSequences, global pooling) override this.
+     */
+    protected INDArray computeMask(List<Tensor> inputs) {
+        return supportsMasking() ? inputs.get(0).mask() : null;
+    }
+
+    // ------------------------------------------------------------------ the functional API
+
+    /**
+     * Applies the layer to symbolic inputs (Keras's functional API): builds it for their shapes on
+     * first use and returns the symbolic output. Applying one layer object twice shares its weights.
+     *
+     * @throws IllegalArgumentException naming this layer, the layers the inputs come from and the
+     *                                  shapes, when the layer cannot take them
+     */
+    public final Node apply(Node... inputs) {
+        return apply(List.of(inputs));
+    }
+
+    /** {@link #apply(Node...)} on a list of inputs. */
+    public final Node apply(List<Node> inputs) {
+        if (inputs.isEmpty() || inputs.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException(name + " (" + className() + "): apply needs one or more inputs, got "
+                    + inputs);
+        }
+        long[] out;
+        try {
+            out = build(inputs.stream().map(Node::shape).toList(), dataType == null ? DataType.FLOAT : dataType);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException(name + " (" + className() + ") applied to " + Node.describe(inputs)
+                    + ": " + e.getMessage(), e);
+        }
+        Node node = new Node(this, inputs, out, nodes.size());
+        nodes.add(node);
+        return node;
+    }
+
+    /** The symbolic outputs of this layer's {@link #apply} calls, in order (Keras's inbound nodes). */
+    public List<Node> nodes() {
+        return Collections.unmodifiableList(nodes);
+    }
+
+    /** Starts this layer's node list with the node of an {@link Input}. */
+    final Node inputNode(long[] shape) {
+        build(shape);
+        Node node = new Node(this, List.of(), shape, nodes.size());
+        nodes.add(node);
+        return node;
+    }
+
+    private static String describe(List<long[]> shapes) {
+        return shapes.size() == 1 ? Arrays.toString(shapes.get(0))
+                : shapes.stream().map(Arrays::toString).toList().toString();
     }
 
     // ------------------------------------------------------------------ for subclasses
@@ -157,12 +269,17 @@ public abstract class Layer {
     }
 
     public boolean isBuilt() {
-        return inputShape != null;
+        return inputShapes != null;
     }
 
-    /** Input shape without the batch dimension, or null before {@link #build}. */
+    /** Input shape without the batch dimension (the first input's), or null before {@link #build}. */
     public long[] inputShape() {
-        return inputShape == null ? null : inputShape.clone();
+        return inputShapes == null ? null : inputShapes.get(0).clone();
+    }
+
+    /** One input shape per input without the batch dimension, or null before {@link #build}. */
+    public List<long[]> inputShapes() {
+        return inputShapes == null ? null : inputShapes.stream().map(long[]::clone).toList();
     }
 
     /** Output shape without the batch dimension, or null before {@link #build}. */

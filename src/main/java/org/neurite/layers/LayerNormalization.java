@@ -117,4 +117,9 @@ public final class LayerNormalization extends Layer {
         config.put("beta_regularizer", betaRegularizer == null ? null : betaRegularizer.config());
         config.put("gamma_regularizer", gammaRegularizer == null ? null : gammaRegularizer.config());
     }
+
+    @Override
+    protected boolean supportsMasking() {
+        return true;   // steps are computed independently, so the input's step mask still applies
+    }
 }

@@ -68,8 +68,8 @@ public final class LayerRegistry {
                     .gammaRegularizer(c.regularizer("gamma_regularizer"));
         });
         builtIn("Embedding", c -> {
-            c.require("mask_zero", false);
             return new Embedding(c.integer("input_dim"), c.integer("output_dim"))
+                    .maskZero(c.bool("mask_zero", false))
                     .embeddingsInitializer(c.initializer("embeddings_initializer",
                             Initializers.randomUniform(-0.05, 0.05)))
                     .embeddingsRegularizer(c.regularizer("embeddings_regularizer"));

@@ -12,6 +12,7 @@ import org.neurite.tensor.ops.Div;
 import org.neurite.tensor.ops.Elu;
 import org.neurite.tensor.ops.Exp;
 import org.neurite.tensor.ops.Gelu;
+import org.neurite.tensor.ops.Identity;
 import org.neurite.tensor.ops.LeakyRelu;
 import org.neurite.tensor.ops.Log;
 import org.neurite.tensor.ops.LogSoftmax;
@@ -57,6 +58,7 @@ public final class Tensor {
     private Op creator;
     private Tensor[] inputs;
     private boolean graphReleased;
+    private INDArray mask;
 
     private Tensor(INDArray value, boolean requiresGrad, boolean leaf, Op creator, Tensor[] inputs) {
         if (value == null) {
@@ -174,6 +176,28 @@ public final class Tensor {
             throw new IllegalStateException("item() needs a single-element tensor, got shape " + Arrays.toString(shape()));
         }
         return value.getDouble(0);
+    }
+
+    /**
+     * The step mask travelling with this tensor, or null: {@code [N, T]} in this tensor's type, 1
+     * for a step to use and 0 for padding (set by {@code Embedding.maskZero} or {@code Masking},
+     * read by recurrent layers, attention and global pooling).
+     */
+    public INDArray mask() {
+        return mask;
+    }
+
+    /**
+     * This value carrying {@code stepMask} (null: none). Returns this tensor when it already carries
+     * that mask, else a new tensor in the same place of the graph (gradients pass through to this one).
+     */
+    public Tensor withMask(INDArray stepMask) {
+        if (stepMask == mask) {
+            return this;
+        }
+        Tensor out = requiresGrad && GradMode.isEnabled() ? apply(new Identity(), this) : constant(value);
+        out.mask = stepMask;
+        return out;
     }
 
     /** The same value, cut from the graph: no gradient flows through the result. */
