@@ -2,7 +2,7 @@ package org.neurite.callbacks;
 
 import java.util.Map;
 
-import org.neurite.models.Sequential;
+import org.neurite.models.Model;
 
 /**
  * Hooks into {@code fit}. Override what you need; the model is available as {@link #model()}.
@@ -10,14 +10,14 @@ import org.neurite.models.Sequential;
  * ("loss", metric names, and at epoch end "val_loss", "val_" + metric names).
  */
 public abstract class Callback {
-    private Sequential model;
+    private Model model;
 
     /** Called by {@code fit} before training starts. */
-    public void setModel(Sequential model) {
+    public void setModel(Model model) {
         this.model = model;
     }
 
-    protected Sequential model() {
+    protected Model model() {
         return model;
     }
 

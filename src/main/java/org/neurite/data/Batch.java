@@ -28,4 +28,9 @@ public record Batch(INDArray features, INDArray labels) {
             a.close();
         }
     }
+
+    /** TEMPORARY until multi-input datasets land. */
+    public java.util.List<INDArray> inputs() {
+        return java.util.List.of(features);
+    }
 }

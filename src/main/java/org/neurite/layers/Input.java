@@ -25,14 +25,19 @@ public final class Input extends Layer {
      * start of a functional model: {@code Node in = Input.of(28, 28, 1);}
      */
     public static Node of(long... shape) {
-        return new Input(shape).inputNode(shape);
+        return new Input(shape).node();
     }
 
     /** {@link #of(long...)} with a layer name (the model's input names, as in saved files). */
     public static Node of(String name, long... shape) {
         Input input = new Input(shape);
         input.name(name);
-        return input.inputNode(shape);
+        return input.node();
+    }
+
+    /** The symbolic tensor this input stands for in a model (made on first use). */
+    public Node node() {
+        return nodes().isEmpty() ? inputNode(shape) : nodes().get(0);
     }
 
     /** The declared per-example shape. */

@@ -10,6 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.neurite.layers.Layer;
+import org.neurite.layers.Node;
 import org.neurite.losses.ClassLabels;
 import org.neurite.losses.Loss;
 import org.neurite.tensor.Native;
@@ -23,8 +24,16 @@ final class DataChecks {
     private DataChecks() {
     }
 
-    /** Throws unless every value of a floating-point {@code x} is finite; {@code what} is "input" or "labels". */
-    static void finite(Sequential model, INDArray x, String what, String operation) {
+    /** Throws unless every value of every input array is finite, naming the input layer. */
+    static void inputs(Model model, List<INDArray> x, String operation) {
+        List<Node> inputs = model.graph().inputs();
+        for (int i = 0; i < x.size(); i++) {
+            finite(model, x.get(i), "input of layer '" + inputs.get(i).layer().name() + "'", operation);
+        }
+    }
+
+    /** Throws unless every value of a floating-point {@code x} is finite; {@code what} names the array. */
+    private static void finite(Model model, INDArray x, String what, String operation) {
         if (x == null || !x.dataType().isFPType() || x.isEmpty()) {
             return;
         }
@@ -39,10 +48,7 @@ final class DataChecks {
         INDArray c = x.ordering() == 'c' ? x : x.dup('c');
         long first = BooleanIndexing.firstIndex(c, Conditions.notFinite()).getLong(0);
         long[] at = Shape.ind2subC(c.shape(), first);
-        List<Layer> layers = model.layers();
-        String layer = what.equals("input") ? "of layer '" + layers.get(0).name() + "'"
-                : "for output layer '" + layers.get(layers.size() - 1).name() + "'";
-        throw new IllegalArgumentException(model.name() + "." + operation + ": " + what + " " + layer
+        throw new IllegalArgumentException(model.name() + "." + operation + ": " + what
                 + " expected finite numbers but found " + bad + " NaN or infinite value(s) of " + x.length()
                 + ", the first (" + c.getDouble(at) + ") at example " + at[0] + ", index " + Arrays.toString(at));
     }
@@ -51,11 +57,11 @@ final class DataChecks {
      * Checks finite labels and, for sparse categorical cross-entropy, that every label is a class
      * id the output layer has.
      */
-    static void labels(Sequential model, Loss loss, INDArray y, String operation) {
-        finite(model, y, "labels", operation);
+    static void labels(Model model, Loss loss, INDArray y, String operation) {
+        Layer last = model.graph().outputs().get(0).layer();
+        finite(model, y, "labels for output layer '" + last.name() + "'", operation);
         if (y != null && loss.name().equals("sparse_categorical_crossentropy")) {
             long[] out = model.outputShape();
-            Layer last = model.layers().get(model.layers().size() - 1);
             ClassLabels.validate(y, out[out.length - 1], model.name() + "." + operation + ": labels for output layer '"
                     + last.name() + "' (" + loss.name() + ")");
         }

@@ -1,6 +1,8 @@
 package org.neurite.models;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -8,6 +10,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neurite.data.Batch;
 import org.neurite.data.BatchIterator;
 import org.neurite.data.Dataset;
+import org.neurite.layers.Node;
 import org.neurite.metrics.Metric;
 import org.neurite.tensor.Allocator;
 import org.neurite.tensor.MemoryScope;
@@ -15,16 +18,16 @@ import org.neurite.tensor.Tensor;
 
 /** Batched inference: {@code evaluate} and {@code predict}, each batch in its own memory scope. */
 final class Evaluator {
-    private final Sequential model;
+    private final Model model;
 
-    Evaluator(Sequential model) {
+    Evaluator(Model model) {
         this.model = model;
     }
 
-    Map<String, Double> evaluate(Sequential.Compiled compiled, Dataset data, int batchSize) {
+    Map<String, Double> evaluate(Model.Compiled compiled, Dataset data, int batchSize) {
         requireLabels(data, "evaluate");
-        model.checkInput(data.features(), "evaluate");
-        DataChecks.finite(model, data.features(), "input", "evaluate");
+        model.checkInput(data.inputs(), "evaluate");
+        DataChecks.inputs(model, data.inputs(), "evaluate");
         DataChecks.labels(model, compiled.loss(), data.labels(), "evaluate");
         compiled.metrics().forEach(Metric::reset);
         double lossSum = 0;
@@ -34,7 +37,7 @@ final class Evaluator {
             while (it.hasNext()) {
                 Batch batch = it.next();
                 try (MemoryScope scope = MemoryScope.open("eval")) {
-                    LossStep.Result r = LossStep.compute(model, compiled.loss(), batch.features(), batch.labels(),
+                    LossStep.Result r = LossStep.compute(model, compiled.loss(), batch.inputs(), batch.labels(),
                             null, false);
                     lossSum += r.loss().item() * batch.size();
                     seen += batch.size();
@@ -52,27 +55,35 @@ final class Evaluator {
         return out;
     }
 
-    INDArray predict(Dataset data, int batchSize) {
-        model.checkInput(data.features(), "predict");
-        DataChecks.finite(model, data.features(), "input", "predict");
+    /** Every output of the model for {@code data}, one array per output. */
+    List<INDArray> predict(Dataset data, int batchSize) {
+        model.checkInput(data.inputs(), "predict");
+        DataChecks.inputs(model, data.inputs(), "predict");
         long n = data.size();
-        long[] shape = prepend(n, model.outputShape());
-        INDArray result = Allocator.persistentZeros(model.dataType(), shape);
+        Graph graph = model.graph();
+        List<INDArray> results = new ArrayList<>();
+        for (Node output : graph.outputs()) {
+            results.add(Allocator.persistentZeros(model.dataType(), prepend(n, output.shape())));
+        }
         long row = 0;
         try (BatchIterator it = data.batches(batchSize, false, 0).iterator();
              var noGrad = Tensor.noGrad()) {
             while (it.hasNext()) {
                 Batch batch = it.next();
                 try (MemoryScope scope = MemoryScope.open("predict")) {
-                    Tensor out = model.forward(Tensor.constant(batch.features()), false, model.layers().size());
-                    result.get(NDArrayIndex.interval(row, row + batch.size())).assign(out.value());
+                    List<Tensor> inputs = new ArrayList<>();
+                    batch.inputs().forEach(x -> inputs.add(Tensor.constant(x)));
+                    List<Tensor> outputs = graph.forward(inputs, false, null);
+                    for (int i = 0; i < outputs.size(); i++) {
+                        results.get(i).get(NDArrayIndex.interval(row, row + batch.size())).assign(outputs.get(i).value());
+                    }
                 }
                 row += batch.size();
                 batch.release();
             }
         }
         MemoryScope.release("predict");
-        return result;
+        return results;
     }
 
     static void requireLabels(Dataset data, String operation) {

@@ -13,7 +13,7 @@ import org.neurite.data.Augmentation;
 import org.neurite.data.Dataset;
 
 /**
- * Options of {@link Sequential#fit}, with Keras's defaults:
+ * Options of {@link Model#fit}, with Keras's defaults:
  * {@code Fit.epochs(10).batchSize(32).validationSplit(0.1)}.
  * Batch size 32, shuffle each epoch, verbose 1, no validation.
  */

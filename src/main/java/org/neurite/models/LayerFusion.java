@@ -1,6 +1,5 @@
 package org.neurite.models;
 
-import java.util.List;
 import java.util.Set;
 
 import org.neurite.layers.ActivatedLayer;
@@ -10,10 +9,10 @@ import org.neurite.layers.Conv2D;
 import org.neurite.layers.GlobalMaxPooling1D;
 import org.neurite.layers.Layer;
 import org.neurite.layers.MaxPooling2D;
-import org.neurite.tensor.Tensor;
 
 /**
- * Runs a model's layers, reordering where the result is provably the same but cheaper:
+ * Where a model's layers can run in a cheaper order with provably the same result ({@link Graph}
+ * plans it):
  * {@code maxpool(act(conv(x)))} equals {@code act(maxpool(conv(x)))} (for 2-D max pooling and for
  * global max pooling over time) for every non-decreasing
  * activation (relu, leaky relu, elu, sigmoid, tanh; not gelu, which dips below zero), and the
@@ -25,23 +24,6 @@ final class LayerFusion {
     private static final Set<String> MONOTONIC = Set.of("relu", "leaky_relu", "elu", "sigmoid", "tanh", "linear");
 
     private LayerFusion() {
-    }
-
-    /** Layers {@code [0, upTo)} applied to {@code x}. */
-    static Tensor forward(List<Layer> layers, Tensor x, boolean training, int upTo) {
-        Tensor h = x;
-        for (int i = 0; i < upTo; i++) {
-            Layer layer = layers.get(i);
-            if (i + 1 < upTo && poolsAfterActivation(layer, layers.get(i + 1))) {
-                ActivatedLayer conv = (ActivatedLayer) layer;
-                Tensor pooled = layers.get(i + 1).forward(conv.forwardLinear(h, training), training);
-                h = conv.activation().apply(pooled);
-                i++;
-            } else {
-                h = layer.forward(h, training);
-            }
-        }
-        return h;
     }
 
     static boolean poolsAfterActivation(Layer layer, Layer next) {

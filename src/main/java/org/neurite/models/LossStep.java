@@ -1,5 +1,6 @@
 package org.neurite.models;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -7,6 +8,7 @@ import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.layers.ActivatedLayer;
 import org.neurite.layers.Layer;
+import org.neurite.layers.Node;
 import org.neurite.losses.Loss;
 import org.neurite.tensor.Tensor;
 
@@ -52,32 +54,32 @@ final class LossStep {
         }
     }
 
-    static Result compute(Sequential model, Loss loss, INDArray x, INDArray y, INDArray sampleWeight, boolean training) {
-        List<Layer> layers = model.layers();
-        Layer last = layers.get(layers.size() - 1);
-        Tensor input = Tensor.constant(x);
+    static Result compute(Model model, Loss loss, List<INDArray> x, INDArray y, INDArray sampleWeight, boolean training) {
+        Graph graph = model.graph();
+        Node output = graph.outputs().get(0);
+        boolean fused = fusable(output.layer(), loss);
+        List<Tensor> inputs = new ArrayList<>(x.size());
+        x.forEach(a -> inputs.add(Tensor.constant(a)));
         Tensor target = Tensor.constant(y);
-        Tensor hidden = model.forward(input, training, layers.size() - 1);
+        Tensor out = graph.forward(inputs, training, new boolean[]{fused}).get(0);
         Tensor dataLoss;
         Supplier<INDArray> predictions;
-        if (fusable(last, loss)) {
-            ActivatedLayer activated = (ActivatedLayer) last;
-            Tensor logits = activated.forwardLinear(hidden, training);
-            dataLoss = loss.withFromLogits(true).compute(target, logits, sampleWeight);
-            Tensor detached = logits.detach();
+        if (fused) {
+            ActivatedLayer activated = (ActivatedLayer) output.layer();
+            dataLoss = loss.withFromLogits(true).compute(target, out, sampleWeight);
+            Tensor detached = out.detach();
             predictions = () -> {
                 try (var ignored = Tensor.noGrad()) {
                     return activated.activation().apply(detached).value();
                 }
             };
         } else {
-            Tensor out = last.forward(hidden, training);
             dataLoss = loss.compute(target, out, sampleWeight);
             INDArray value = out.value();
             predictions = () -> value;
         }
         Tensor total = dataLoss;
-        for (Layer layer : layers) {
+        for (Layer layer : graph.layers()) {
             Tensor penalty = layer.regularizationLoss();
             if (penalty != null) {
                 total = total.add(penalty);

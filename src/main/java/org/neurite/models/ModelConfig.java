@@ -27,6 +27,8 @@ final class ModelConfig {
     /** The format version this Neurite writes, and the newest it reads. */
     static final int FORMAT_VERSION = 1;
     static final String FORMAT = "neurite";
+    static final String SEQUENTIAL = "Sequential";
+    static final String FUNCTIONAL = "Functional";
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelConfig.class);
 
@@ -34,13 +36,20 @@ final class ModelConfig {
     }
 
     /** The config of {@code model}, ready for {@link Json#writePretty}. */
-    static Map<String, Object> of(Sequential model) {
+    static Map<String, Object> of(Model model) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("format", FORMAT);
         out.put("format_version", FORMAT_VERSION);
         String version = ModelConfig.class.getPackage().getImplementationVersion();
         out.put("neurite_version", version == null ? "development" : version);
-        out.put("class_name", "Sequential");
+        boolean sequential = model instanceof Sequential;
+        out.put("class_name", sequential ? SEQUENTIAL : FUNCTIONAL);
+        out.put("config", sequential ? sequentialConfig((Sequential) model) : FunctionalConfig.of(model.graph(), model.name()));
+        out.put("compile_config", model.isCompiled() ? compileConfig(model) : null);
+        return out;
+    }
+
+    private static Map<String, Object> sequentialConfig(Sequential model) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("name", model.name());
         long[] input = model.inputShape();
@@ -50,12 +59,10 @@ final class ModelConfig {
             layers.add(classAndConfig(layer.className(), layer.config()));
         }
         config.put("layers", layers);
-        out.put("config", config);
-        out.put("compile_config", model.isCompiled() ? compileConfig(model) : null);
-        return out;
+        return config;
     }
 
-    private static Map<String, Object> compileConfig(Sequential model) {
+    private static Map<String, Object> compileConfig(Model model) {
         Optimizer optimizer = model.optimizer();
         Map<String, Object> optimizerConfig = new LinkedHashMap<>();
         optimizerConfig.put("name", optimizer.name());
@@ -83,23 +90,18 @@ final class ModelConfig {
      * The model described by {@code json} (its format already checked), built when the file says it
      * was, each weight checked against the file by {@code budget}; not compiled.
      */
-    static Sequential model(Map<String, Object> json, String file, WeightBudget budget) throws IOException {
+    static Model model(Map<String, Object> json, String file, WeightBudget budget) throws IOException {
         Map<String, Object> config = map(json.get("config"), "config", file);
+        if (FUNCTIONAL.equals(json.get("class_name"))) {
+            return FunctionalConfig.model(config, file, budget);
+        }
         List<Layer> layers = new ArrayList<>();
         List<?> entries = config.get("layers") instanceof List<?> l ? l : null;
         if (entries == null) {
             throw new IOException(file + ": config.layers must be a list of layers");
         }
         for (int i = 0; i < entries.size(); i++) {
-            Map<String, Object> entry = map(entries.get(i), "layer " + i, file);
-            Object className = entry.get("class_name");
-            Map<String, Object> layerConfig = map(entry.get("config"), "config of layer " + i, file);
-            try {
-                layers.add(LayerRegistry.fromConfig(className instanceof String s ? s : null, layerConfig,
-                        budget.forLayer(String.valueOf(layerConfig.get("name")))));
-            } catch (IllegalArgumentException e) {
-                throw new IOException(file + ": layer " + i + " (" + className + "): " + e.getMessage(), e);
-            }
+            layers.add(layer(entries.get(i), i, file, budget));
         }
         Sequential model = new Sequential(layers.toArray(new Layer[0]));
         if (config.get("name") instanceof String name) {
@@ -111,7 +113,20 @@ final class ModelConfig {
         return model;
     }
 
-    /** Checks that {@code json} is a Neurite Sequential model of a format version this code reads. */
+    /** Layer {@code i} of a saved architecture: {@code {"class_name": ..., "config": {...}}}. */
+    static Layer layer(Object saved, int i, String file, WeightBudget budget) throws IOException {
+        Map<String, Object> entry = map(saved, "layer " + i, file);
+        Object className = entry.get("class_name");
+        Map<String, Object> layerConfig = map(entry.get("config"), "config of layer " + i, file);
+        try {
+            return LayerRegistry.fromConfig(className instanceof String s ? s : null, layerConfig,
+                    budget.forLayer(String.valueOf(layerConfig.get("name"))));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": layer " + i + " (" + className + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Checks that {@code json} is a Neurite model (Sequential or Functional) of a format version this code reads. */
     static void checkFormat(Map<String, Object> json, String file) throws IOException {
         Object format = json.get("format");
         Object version = json.get("format_version");
@@ -123,8 +138,9 @@ final class ModelConfig {
             throw new IOException(file + ": written in Neurite model format version " + v + ", but this Neurite "
                     + "reads versions 1 to " + FORMAT_VERSION + "; upgrade Neurite to load it");
         }
-        if (!"Sequential".equals(json.get("class_name"))) {
-            throw new IOException(file + ": expected class_name \"Sequential\", found " + json.get("class_name"));
+        if (!SEQUENTIAL.equals(json.get("class_name")) && !FUNCTIONAL.equals(json.get("class_name"))) {
+            throw new IOException(file + ": expected class_name \"Sequential\" or \"Functional\", found "
+                    + json.get("class_name"));
         }
     }
 
@@ -144,7 +160,7 @@ final class ModelConfig {
     }
 
     /** Compiles {@code model} as the file's compile_config says; does nothing when it has none. */
-    static void compile(Sequential model, Map<String, Object> json, String file) throws IOException {
+    static void compile(Model model, Map<String, Object> json, String file) throws IOException {
         if (json.get("compile_config") == null) {
             return;
         }
@@ -180,14 +196,14 @@ final class ModelConfig {
         return name instanceof String s ? s : null;
     }
 
-    private static Map<String, Object> classAndConfig(String className, Map<String, Object> config) {
+    static Map<String, Object> classAndConfig(String className, Map<String, Object> config) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("class_name", className);
         out.put("config", config);
         return out;
     }
 
-    private static Object[] batchShape(long[] shape) {
+    static Object[] batchShape(long[] shape) {
         Object[] out = new Object[shape.length + 1];
         for (int i = 0; i < shape.length; i++) {
             out[i + 1] = shape[i];

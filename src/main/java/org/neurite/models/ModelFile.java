@@ -52,12 +52,12 @@ final class ModelFile {
     private ModelFile() {
     }
 
-    static void save(Sequential model, Path path) throws IOException {
+    static void save(Model model, Path path) throws IOException {
         save(model, path, UnaryOperator.identity());
     }
 
     /** Saves through {@code wrap}, which tests use to make the disk fail part way. */
-    static void save(Sequential model, Path path, UnaryOperator<OutputStream> wrap) throws IOException {
+    static void save(Model model, Path path, UnaryOperator<OutputStream> wrap) throws IOException {
         Map<String, Object> config = ModelConfig.of(model);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(CONFIG, Json.writePretty(config).getBytes(StandardCharsets.UTF_8));
@@ -167,12 +167,12 @@ final class ModelFile {
         }
     }
 
-    static Sequential load(Path path) throws IOException {
+    static Model load(Path path) throws IOException {
         Archive archive = read(path);
         String file = path.toString();
         try {
             WeightBudget budget = new WeightBudget(archive.weights().tensors());
-            Sequential model = ModelConfig.model(archive.config(), file, budget);
+            Model model = ModelConfig.model(archive.config(), file, budget);
             budget.disarm();
             ModelWeights.restore(model, archive.weights().tensors(), file);
             ModelConfig.compile(model, archive.config(), file);
@@ -185,7 +185,7 @@ final class ModelFile {
         }
     }
 
-    static List<String> loadWeights(Sequential model, Path path, boolean byName) throws IOException {
+    static List<String> loadWeights(Model model, Path path, boolean byName) throws IOException {
         model.requireBuilt(byName ? "loadWeightsByName" : "loadWeights");
         Archive archive = read(path);
         String file = path.toString();

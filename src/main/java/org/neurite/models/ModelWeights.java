@@ -30,7 +30,7 @@ final class ModelWeights {
     }
 
     /** Every weight of the model, trainable or not, in Keras order. */
-    static Map<String, INDArray> of(Sequential model) {
+    static Map<String, INDArray> of(Model model) {
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (Layer layer : model.layers()) {
             for (Weight w : layer.weights()) {
@@ -41,7 +41,7 @@ final class ModelWeights {
     }
 
     /** Puts back the weights of a file written for this very architecture; any difference means a damaged file. */
-    static void restore(Sequential model, Map<String, INDArray> tensors, String file) throws IOException {
+    static void restore(Model model, Map<String, INDArray> tensors, String file) throws IOException {
         Map<String, INDArray> expected = of(model);
         if (!expected.keySet().equals(tensors.keySet())) {
             throw new IOException(file + ": the weights do not match the saved architecture: expected "
@@ -65,7 +65,7 @@ final class ModelWeights {
      * @throws IllegalArgumentException naming the file, the layer and the expected and found shapes
      *                                  or weight names, when the architectures differ
      */
-    static List<String> transfer(Sequential model, List<String> savedLayers, Map<String, INDArray> tensors,
+    static List<String> transfer(Model model, List<String> savedLayers, Map<String, INDArray> tensors,
                                  boolean byName, String file) {
         Map<String, Map<String, INDArray>> saved = new LinkedHashMap<>();
         for (String layer : savedLayers) {
@@ -127,7 +127,7 @@ final class ModelWeights {
      * The compiled optimizer's slots for the trainable weights, by name. When the optimizer updates
      * the flat parameter buffer as one array, its slots are cut into the weights' views.
      */
-    static Map<String, INDArray> optimizerState(Sequential model) {
+    static Map<String, INDArray> optimizerState(Model model) {
         List<Tensor> params = model.store().trainable();
         List<String> names = model.store().trainableNames();
         List<Tensor> targets = targets(model);
@@ -152,7 +152,7 @@ final class ModelWeights {
     }
 
     /** Restores what {@link #optimizerState} saved, with the step count from the metadata. */
-    static void restoreOptimizerState(Sequential model, SafeTensors.Content state, String file) throws IOException {
+    static void restoreOptimizerState(Model model, SafeTensors.Content state, String file) throws IOException {
         List<Tensor> params = model.store().trainable();
         List<String> names = model.store().trainableNames();
         List<Tensor> targets = targets(model);
@@ -200,7 +200,7 @@ final class ModelWeights {
     }
 
     /** The parameters the training loop hands the optimizer: the weights, or the whole flat buffer. */
-    private static List<Tensor> targets(Sequential model) {
+    private static List<Tensor> targets(Model model) {
         return model.store().optimizerTargets(model.optimizer().updatesElementwise());
     }
 

@@ -1,9 +1,12 @@
 package org.neurite.models;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.neurite.layers.Input;
 import org.neurite.layers.Layer;
+import org.neurite.layers.Node;
 import org.neurite.layers.Weight;
 
 /** The Keras-style summary table of a built model. */
@@ -13,7 +16,12 @@ final class Summary {
     private Summary() {
     }
 
-    static String of(Sequential model) {
+    static String of(Model model) {
+        return model instanceof Sequential ? chain(model) : graph(model);
+    }
+
+    /** Keras's Sequential summary: layer, output shape, parameters. */
+    private static String chain(Model model) {
         int nameWidth = MIN_NAME_WIDTH;
         for (Layer layer : model.layers()) {
             nameWidth = Math.max(nameWidth, layer.name().length() + layer.className().length() + 4);
@@ -24,8 +32,6 @@ final class Summary {
         StringBuilder sb = new StringBuilder();
         sb.append("Model: \"").append(model.name()).append("\"\n").append(rule);
         sb.append(String.format(format, "Layer (type)", "Output Shape", "Param #")).append(doubleRule);
-        long trainable = 0;
-        long frozen = 0;
         boolean first = true;
         for (Layer layer : model.layers()) {
             if (layer instanceof Input) {
@@ -37,6 +43,52 @@ final class Summary {
             first = false;
             sb.append(String.format(Locale.ROOT, format, layer.name() + " (" + layer.className() + ")",
                     shape(layer.outputShape()), String.format(Locale.ROOT, "%,d", layer.countParams())));
+        }
+        return totals(model, sb.append(doubleRule), rule);
+    }
+
+    /**
+     * Keras's functional summary: one row per layer (inputs included) with a "Connected to" column
+     * naming the calls it takes its inputs from ({@code dense[0][0]}); a shared layer lists each call.
+     */
+    private static String graph(Model model) {
+        Graph graph = model.graph();
+        int nameWidth = MIN_NAME_WIDTH;
+        for (Layer layer : graph.layers()) {
+            nameWidth = Math.max(nameWidth, layer.name().length() + layer.className().length() + 4);
+        }
+        String format = " %-" + nameWidth + "s %-25s %12s   %s%n";
+        int width = nameWidth + 40 + 30;
+        String rule = "_".repeat(width) + "\n";
+        String doubleRule = "=".repeat(width) + "\n";
+        StringBuilder sb = new StringBuilder();
+        sb.append("Model: \"").append(model.name()).append("\"\n").append(rule);
+        sb.append(String.format(format, "Layer (type)", "Output Shape", "Param #", "Connected to")).append(doubleRule);
+        boolean first = true;
+        for (Layer layer : graph.layers()) {
+            if (!first) {
+                sb.append('\n');
+            }
+            first = false;
+            List<Node> nodes = graph.nodesOf(layer);
+            List<String> inbound = new ArrayList<>();
+            nodes.forEach(n -> inbound.addAll(graph.inboundNames(n)));
+            boolean sameShape = nodes.stream().allMatch(n -> java.util.Arrays.equals(n.shape(), nodes.get(0).shape()));
+            String head = layer.name() + " (" + (layer instanceof Input ? "InputLayer" : layer.className()) + ")";
+            String connected = inbound.isEmpty() ? "-" : inbound.get(0);
+            sb.append(String.format(Locale.ROOT, format, head, sameShape ? shape(nodes.get(0).shape()) : "multiple",
+                    String.format(Locale.ROOT, "%,d", layer.countParams()), connected));
+            for (int i = 1; i < inbound.size(); i++) {
+                sb.append(String.format(Locale.ROOT, format, "", "", "", inbound.get(i)));
+            }
+        }
+        return totals(model, sb.append(doubleRule), rule);
+    }
+
+    private static String totals(Model model, StringBuilder sb, String rule) {
+        long trainable = 0;
+        long frozen = 0;
+        for (Layer layer : model.layers()) {
             for (Weight w : layer.weights()) {
                 if (w.isTrainable() && layer.isTrainable()) {
                     trainable += w.value().length();
@@ -45,7 +97,6 @@ final class Summary {
                 }
             }
         }
-        sb.append(doubleRule);
         sb.append(String.format(Locale.ROOT, "Total params: %,d%n", trainable + frozen));
         sb.append(String.format(Locale.ROOT, "Trainable params: %,d%n", trainable));
         sb.append(String.format(Locale.ROOT, "Non-trainable params: %,d%n", frozen));

@@ -18,16 +18,16 @@ import org.neurite.metrics.Metric;
 import org.neurite.tensor.MemoryScope;
 
 /**
- * The training loop of {@link Sequential#fit}: batches, one optimizer step each, callbacks at
+ * The training loop of {@link Model#fit}: batches, one optimizer step each, callbacks at
  * every boundary. Each step runs in a memory scope, so steady-state training allocates nothing
  * new off-heap. Epoch {@code e} draws its batch order and reseeds ND4J's generator (dropout) from
  * the fit's seed and {@code e}, so a fit resumed at epoch {@code e} repeats the uninterrupted run.
  */
 final class Trainer {
-    private final Sequential model;
-    private final Sequential.Compiled compiled;
+    private final Model model;
+    private final Model.Compiled compiled;
 
-    Trainer(Sequential model, Sequential.Compiled compiled) {
+    Trainer(Model model, Model.Compiled compiled) {
         this.model = model;
         this.compiled = compiled;
     }
@@ -36,7 +36,11 @@ final class Trainer {
         check(data, "fit");
         Augmentation augmentation = options.augmentation();
         if (!augmentation.isIdentity()) {
-            Augmentation.requireImages(data.features().shape(), model.name() + ".fit");
+            if (data.inputs().size() != 1) {
+                throw new IllegalArgumentException(model.name() + ".fit: augmentation works on one image input, "
+                        + "but the data has " + data.inputs().size() + " inputs");
+            }
+            Augmentation.requireImages(data.inputs().get(0).shape(), model.name() + ".fit");
         }
         Dataset train = data;
         Dataset validation = options.validationData();
@@ -88,8 +92,8 @@ final class Trainer {
     /** Shapes, finite values and label ranges of a whole dataset, before any training. */
     private void check(Dataset data, String operation) {
         Evaluator.requireLabels(data, operation);
-        model.checkInput(data.features(), operation);
-        DataChecks.finite(model, data.features(), "input", operation);
+        model.checkInput(data.inputs(), operation);
+        DataChecks.inputs(model, data.inputs(), operation);
         DataChecks.labels(model, compiled.loss(), data.labels(), operation);
     }
 
@@ -114,7 +118,7 @@ final class Trainer {
                 int b = index++;
                 callbacks.forEach(c -> c.onBatchBegin(b, logs));
                 INDArray sw = weights == null ? null : weights.of(batch.labels());
-                double loss = step(batch.features(), batch.labels(), sw, augmentation);
+                double loss = step(batch.inputs(), batch.labels(), sw, augmentation);
                 lossSum += loss * batch.size();
                 seen += batch.size();
                 logs.put("loss", lossSum / seen);
@@ -130,10 +134,10 @@ final class Trainer {
      * One optimizer step; returns the batch loss. Metrics are updated with the batch outputs. The
      * augmented copy of {@code x} lives in the step's memory scope.
      */
-    private double step(INDArray x, INDArray y, INDArray sampleWeight, Augmentation augmentation) {
+    private double step(List<INDArray> x, INDArray y, INDArray sampleWeight, Augmentation augmentation) {
         try (MemoryScope scope = MemoryScope.open("train")) {
             model.store().zeroGrad();
-            INDArray input = augmentation.apply(x);
+            List<INDArray> input = augmentation.isIdentity() ? x : List.of(augmentation.apply(x.get(0)));
             LossStep.Result r = LossStep.compute(model, compiled.loss(), input, y, sampleWeight, true);
             r.loss().backward();
             compiled.optimizer().step(model.store().optimizerTargets(compiled.optimizer().updatesElementwise()));
@@ -144,14 +148,16 @@ final class Trainer {
         }
     }
 
-    Map<String, Double> trainOnBatch(INDArray x, INDArray y) {
+    Map<String, Double> trainOnBatch(List<INDArray> x, INDArray y) {
         model.checkInput(x, "trainOnBatch");
-        if (y == null || y.rank() == 0 || y.size(0) != x.size(0)) {
-            throw new IllegalArgumentException(model.name() + ".trainOnBatch: x has " + x.size(0) + " rows but y has "
-                    + (y == null ? "none" : y.rank() == 0 ? "a scalar" : y.size(0)));
+        for (INDArray input : x) {
+            if (y == null || y.rank() == 0 || y.size(0) != input.size(0)) {
+                throw new IllegalArgumentException(model.name() + ".trainOnBatch: x has " + input.size(0)
+                        + " rows but y has " + (y == null ? "none" : y.rank() == 0 ? "a scalar" : y.size(0)));
+            }
         }
         try (MemoryScope checks = MemoryScope.open("checks")) {   // the checks' scalars are freed at once
-            DataChecks.finite(model, x, "input", "trainOnBatch");
+            DataChecks.inputs(model, x, "trainOnBatch");
             DataChecks.labels(model, compiled.loss(), y, "trainOnBatch");
         }
         compiled.metrics().forEach(Metric::reset);

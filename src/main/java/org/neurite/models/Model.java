@@ -1,0 +1,443 @@
+package org.neurite.models;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.data.Dataset;
+import org.neurite.layers.Layer;
+import org.neurite.layers.Node;
+import org.neurite.losses.Loss;
+import org.neurite.losses.Losses;
+import org.neurite.metrics.Metric;
+import org.neurite.metrics.Metrics;
+import org.neurite.optimizers.Optimizer;
+import org.neurite.optimizers.Optimizers;
+import org.neurite.tensor.Allocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A model of layers wired as a graph (Keras's functional API), with Keras's workflow:
+ * {@code compile}, {@code fit}, {@code evaluate}, {@code predict}, {@code summary}, {@code save}.
+ *
+ * <pre>{@code
+ * Node a = Input.of(32), b = Input.of(8);
+ * Node h = new Dense(32, "relu").apply(a);
+ * Node merged = new Concatenate().apply(new Add().apply(h, a), b);
+ * Model model = new Model(List.of(a, b), List.of(new Dense(1, "sigmoid").apply(merged)));
+ * model.compile("adam", "binary_crossentropy", "accuracy");
+ * model.fit(List.of(xa, xb), y, Fit.epochs(5));
+ * }</pre>
+ * {@link Sequential} is the special case of one chain. Training, evaluation, the summary and
+ * saving live in their own classes; this one holds the graph and the compiled configuration.
+ */
+public class Model {
+    private static final Logger LOG = LoggerFactory.getLogger(Model.class);
+
+    private String name;
+    private Graph graph;
+    private ParameterStore store;
+    private Compiled compiled;
+    private volatile boolean stopTraining;
+
+    /** A model from one input to one output. */
+    public Model(Node input, Node output) {
+        this(List.of(input), List.of(output));
+    }
+
+    /**
+     * A model from {@code inputs} (nodes of {@code Input.of}) to {@code outputs}.
+     *
+     * @throws IllegalArgumentException when an output cannot be computed from the inputs (naming
+     *                                  the input it needs) or two layers share a name
+     */
+    public Model(List<Node> inputs, List<Node> outputs) {
+        this.name = "model";
+        this.graph = Graph.of(name, inputs, outputs);
+        this.store = new ParameterStore(graph.layers(), dataType());
+    }
+
+    /** For {@link Sequential}, whose graph is made when its input shape is known. */
+    Model(String name) {
+        this.name = name;
+    }
+
+    public Model name(String value) {
+        this.name = value;
+        return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Every layer once, the inputs' first, in the order the forward pass first uses them. */
+    public List<Layer> layers() {
+        return graph().layers();
+    }
+
+    /** The layer called {@code layerName}. */
+    public Layer getLayer(String layerName) {
+        return layers().stream().filter(l -> l.name().equals(layerName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name + ": no layer named '" + layerName + "'; layers: "
+                        + layers().stream().map(Layer::name).toList()));
+    }
+
+    /** The model's symbolic inputs, in the order {@code fit} and {@code predict} take arrays. */
+    public List<Node> inputs() {
+        return graph().inputs();
+    }
+
+    /** The model's symbolic outputs. */
+    public List<Node> outputs() {
+        return graph().outputs();
+    }
+
+    // ------------------------------------------------------------------ building
+
+    public boolean isBuilt() {
+        return graph != null;
+    }
+
+    /** Per-example shape of the first input, or null until known. */
+    public long[] inputShape() {
+        return graph == null ? null : graph.inputs().get(0).shape();
+    }
+
+    /** Per-example shape of every input, in order. */
+    public List<long[]> inputShapes() {
+        return graph().inputs().stream().map(Node::shape).toList();
+    }
+
+    /** Per-example output shape of the (first) output. */
+    public long[] outputShape() {
+        return graph().outputs().get(0).shape();
+    }
+
+    /** The graph; builds it first where that is still possible (a Sequential with an Input). */
+    Graph graph() {
+        requireBuilt("this call");
+        return graph;
+    }
+
+    /** Sets the graph of a Sequential once its input shape is known. */
+    void setGraph(Graph value) {
+        this.graph = value;
+        this.store = value == null ? null : new ParameterStore(value.layers(), dataType());
+    }
+
+    /** Builds the model for the shapes of {@code x} when it is not built yet (a Sequential without Input). */
+    void ensureBuilt(List<INDArray> x) {
+        requireBuilt("this call");
+    }
+
+    void requireBuilt(String what) {
+        if (graph == null) {
+            throw new IllegalStateException(name + ": " + what + " needs a built model");
+        }
+    }
+
+    DataType dataType() {
+        return DataType.FLOAT;
+    }
+
+    ParameterStore store() {
+        return store;
+    }
+
+    // ------------------------------------------------------------------ compile
+
+    /** Compiles with Keras names: {@code compile("adam", "sparse_categorical_crossentropy", "accuracy")}. */
+    public void compile(String optimizer, String loss, String... metrics) {
+        Loss l = Losses.get(loss);
+        List<Metric> m = new ArrayList<>();
+        for (String metric : metrics) {
+            m.add(Metrics.resolve(metric, l));
+        }
+        compile(Optimizers.get(optimizer), l, m.toArray(new Metric[0]));
+    }
+
+    /** Compiles with objects: {@code compile(new Adam(1e-3), Losses.sparseCategoricalCrossentropy(), Metrics.accuracy())}. */
+    public void compile(Optimizer optimizer, Loss loss, Metric... metrics) {
+        if (optimizer == null || loss == null) {
+            throw new IllegalArgumentException(name + ": compile needs an optimizer and a loss");
+        }
+        List<Metric> resolved = new ArrayList<>();
+        for (Metric metric : metrics) {
+            resolved.add(Metrics.resolve(metric, loss));
+        }
+        this.compiled = new Compiled(optimizer, loss, List.copyOf(resolved));
+    }
+
+    Compiled compiled(String operation) {
+        if (compiled == null) {
+            throw new IllegalStateException(name + ": " + operation + " called before compile(); call "
+                    + "compile(optimizer, loss, metrics...) first");
+        }
+        return compiled;
+    }
+
+    /** The compiled configuration for a loss over the model's output. */
+    private Compiled compiledForLoss(String operation) {
+        Compiled c = compiled(operation);
+        if (graph != null && graph.outputs().size() != 1) {
+            throw new UnsupportedOperationException(name + ": " + operation + " trains and evaluates models with one "
+                    + "output; this one has " + graph.outputs().size() + " (predictOutputs works on it)");
+        }
+        return c;
+    }
+
+    public Optimizer optimizer() {
+        return compiled("optimizer()").optimizer();
+    }
+
+    public Loss loss() {
+        return compiled("loss()").loss();
+    }
+
+    public List<Metric> metrics() {
+        return compiled("metrics()").metrics();
+    }
+
+    public boolean isCompiled() {
+        return compiled != null;
+    }
+
+    // ------------------------------------------------------------------ training and inference
+
+    public History fit(Dataset data, Fit options) {
+        return new Trainer(this, compiledForLoss("fit")).fit(data, options);
+    }
+
+    /** Trains on arrays: {@code x} is {@code [n, ...inputShape]}, {@code y} has {@code n} rows. */
+    public History fit(INDArray x, INDArray y, Fit options) {
+        return fit(Dataset.of(x, y), options);
+    }
+
+    /** Trains a model with several inputs: one array per input, in the order of {@link #inputs()}. */
+    public History fit(List<INDArray> x, INDArray y, Fit options) {
+        return fit(Dataset.of(x, y), options);
+    }
+
+    /** One optimizer step on one batch (Keras {@code train_on_batch}); returns loss and metrics of that batch. */
+    public Map<String, Double> trainOnBatch(INDArray x, INDArray y) {
+        return trainOnBatch(List.of(x), y);
+    }
+
+    /** {@link #trainOnBatch(INDArray, INDArray)} with one array per input. */
+    public Map<String, Double> trainOnBatch(List<INDArray> x, INDArray y) {
+        return new Trainer(this, compiledForLoss("trainOnBatch")).trainOnBatch(x, y);
+    }
+
+    /** Loss and metrics over {@code data}, in batches of 32. */
+    public Map<String, Double> evaluate(Dataset data) {
+        return evaluate(data, 32);
+    }
+
+    public Map<String, Double> evaluate(Dataset data, int batchSize) {
+        return new Evaluator(this).evaluate(compiledForLoss("evaluate"), data, batchSize);
+    }
+
+    public Map<String, Double> evaluate(INDArray x, INDArray y) {
+        return evaluate(Dataset.of(x, y));
+    }
+
+    /** {@link #evaluate(INDArray, INDArray)} with one array per input. */
+    public Map<String, Double> evaluate(List<INDArray> x, INDArray y) {
+        return evaluate(Dataset.of(x, y));
+    }
+
+    /** Model outputs for {@code x} ({@code [n, ...inputShape]}), computed in batches of 32. */
+    public INDArray predict(INDArray x) {
+        return predict(x, 32);
+    }
+
+    public INDArray predict(INDArray x, int batchSize) {
+        return predict(Dataset.of(x, null), batchSize);
+    }
+
+    /** Model outputs for one array per input. */
+    public INDArray predict(List<INDArray> x) {
+        return predict(Dataset.of(x, null), 32);
+    }
+
+    public INDArray predict(Dataset data) {
+        return predict(data, 32);
+    }
+
+    public INDArray predict(Dataset data, int batchSize) {
+        requireOneOutput("predict");
+        return new Evaluator(this).predict(data, batchSize).get(0);
+    }
+
+    /** Every output of the model for {@code data}, in the order of {@link #outputs()}. */
+    public List<INDArray> predictOutputs(Dataset data, int batchSize) {
+        return new Evaluator(this).predict(data, batchSize);
+    }
+
+    /** {@link #predictOutputs(Dataset, int)} for one array per input, in batches of 32. */
+    public List<INDArray> predictOutputs(List<INDArray> x) {
+        return predictOutputs(Dataset.of(x, null), 32);
+    }
+
+    private void requireOneOutput(String operation) {
+        if (graph != null && graph.outputs().size() != 1) {
+            throw new IllegalStateException(name + ": " + operation + " returns one array, but the model has "
+                    + graph.outputs().size() + " outputs; use predictOutputs");
+        }
+    }
+
+    /**
+     * Throws naming the input layer and the expected and found shapes unless {@code x} holds one
+     * array {@code [n, ...shape]} per model input.
+     */
+    void checkInput(List<INDArray> x, String operation) {
+        ensureBuilt(x);
+        List<Node> inputs = graph.inputs();
+        if (x.size() != inputs.size()) {
+            throw new IllegalArgumentException(name + "." + operation + ": the model has " + inputs.size()
+                    + " input(s) " + inputs.stream().map(n -> n.layer().name() + " " + batchShape(n.shape())).toList()
+                    + " but got " + x.size() + " array(s)");
+        }
+        for (int i = 0; i < x.size(); i++) {
+            INDArray a = x.get(i);
+            long[] expected = inputs.get(i).shape();
+            long[] found = Arrays.copyOfRange(a.shape(), 1, Math.max(1, a.rank()));
+            if (a.rank() != expected.length + 1 || !Arrays.equals(found, expected)) {
+                throw new IllegalArgumentException(name + "." + operation + ": input of layer '"
+                        + inputs.get(i).layer().name() + "' expected shape " + batchShape(expected).replace("None", "batch")
+                        + " but found " + Arrays.toString(a.shape()));
+            }
+        }
+    }
+
+    private static String batchShape(long[] shape) {
+        return "[None, " + Arrays.toString(shape).substring(1);
+    }
+
+    // ------------------------------------------------------------------ weights and description
+
+    public long countParams() {
+        requireBuilt("countParams");
+        return layers().stream().mapToLong(Layer::countParams).sum();
+    }
+
+    /** All weights in Keras order (each layer's kernel, then bias), as copies. */
+    public List<INDArray> getWeights() {
+        requireBuilt("getWeights");
+        List<INDArray> out = new ArrayList<>();
+        layers().forEach(l -> out.addAll(l.getWeights()));
+        return out;
+    }
+
+    /** Sets all weights from a list in {@link #getWeights()} order; shapes must match. */
+    public void setWeights(List<INDArray> weights) {
+        requireBuilt("setWeights");
+        int expected = layers().stream().mapToInt(l -> l.weights().size()).sum();
+        if (weights.size() != expected) {
+            throw new IllegalArgumentException(name + ": expected " + expected + " weight arrays but got " + weights.size());
+        }
+        int i = 0;
+        for (Layer layer : layers()) {
+            int n = layer.weights().size();
+            layer.setWeights(weights.subList(i, i + n));
+            i += n;
+        }
+    }
+
+    /** A copy of all weights in one flat array, for {@link #restoreWeights} (best epoch, last good state). */
+    public INDArray snapshotWeights() {
+        return snapshotWeights(null);
+    }
+
+    /** Like {@link #snapshotWeights()}, reusing {@code reuse} when it has the right size. */
+    public INDArray snapshotWeights(INDArray reuse) {
+        requireBuilt("snapshotWeights");
+        if (reuse != null && reuse.length() == store.values().length()) {
+            return reuse.assign(store.values());
+        }
+        return Allocator.persistentCopy(store.values());
+    }
+
+    /** Puts back weights taken by {@link #snapshotWeights()} of this model. */
+    public void restoreWeights(INDArray snapshot) {
+        requireBuilt("restoreWeights");
+        if (snapshot.length() != store.values().length()) {
+            throw new IllegalArgumentException(name + ": a snapshot of " + snapshot.length()
+                    + " values does not fit this model's " + store.values().length());
+        }
+        store.values().assign(snapshot);
+    }
+
+    // ------------------------------------------------------------------ saving
+
+    /**
+     * Saves the architecture (the graph, as Keras's functional config), the weights and, when
+     * compiled, the optimizer with its state to one file (a zip; see docs/saving.md). The write is
+     * atomic: a failure leaves any previous file intact.
+     */
+    public void save(Path path) throws IOException {
+        ModelFile.save(this, path);
+    }
+
+    /**
+     * The model saved at {@code path} (a {@link Sequential} when one was saved): built, with its
+     * weights, and compiled with its optimizer state when it was saved compiled.
+     *
+     * @throws IOException naming the file for a missing, truncated, corrupt or newer-version file
+     */
+    public static Model load(Path path) throws IOException {
+        return ModelFile.load(path);
+    }
+
+    /**
+     * Loads the weights of a model file into this built model, layer by layer in order (as Keras's
+     * {@code load_weights}); the architectures must match.
+     *
+     * @throws IllegalArgumentException naming the layer and both shapes when they differ
+     */
+    public void loadWeights(Path path) throws IOException {
+        ModelFile.loadWeights(this, path, false);
+    }
+
+    /**
+     * Loads the weights of a model file into the layers of this model with the same names (Keras's
+     * {@code by_name=True}), leaving the others as they are; returns the names of the layers loaded.
+     *
+     * @throws IllegalArgumentException naming the layer and both shapes when a named layer differs
+     */
+    public List<String> loadWeightsByName(Path path) throws IOException {
+        return ModelFile.loadWeights(this, path, true);
+    }
+
+    /**
+     * The Keras-style summary table (layers, output shapes, parameter counts and, for a graph,
+     * what each layer is connected to). It is also logged at INFO; library code never writes to
+     * the console, so print it yourself: {@code System.out.print(model.summary())}.
+     */
+    public String summary() {
+        requireBuilt("summary");
+        String table = Summary.of(this);
+        LOG.info("{}: summary\n{}", name(), table);
+        return table;
+    }
+
+    /** Asks a running {@code fit} to stop after the current batch (used by callbacks). */
+    public void stopTraining(boolean value) {
+        this.stopTraining = value;
+    }
+
+    public boolean isStopTraining() {
+        return stopTraining;
+    }
+
+    /** The compiled optimizer, loss and metrics. */
+    record Compiled(Optimizer optimizer, Loss loss, List<Metric> metrics) {
+    }
+}
