@@ -78,6 +78,7 @@ public final class LayerRegistry {
         builtIn("GlobalAveragePooling1D", c -> globalPooling(new GlobalAveragePooling1D(), c));
         builtIn("GlobalAveragePooling2D", c -> globalPooling(new GlobalAveragePooling2D(), c));
         builtIn("Activation", c -> new Activation(c.activation("activation")));
+        builtIn("Masking", c -> new Masking(c.number("mask_value", 0.0)));
         builtIn("Add", c -> new Add());
         builtIn("Subtract", c -> new Subtract());
         builtIn("Multiply", c -> new Multiply());
