@@ -40,7 +40,7 @@ class DatasetTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Dataset.of(Nd4j.zeros(DataType.FLOAT, 100, 5), Nd4j.zeros(DataType.FLOAT, 99, 1)));
         assertTrue(e.getMessage().contains("100") && e.getMessage().contains("99"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Dataset.of(null, null));
+        assertThrows(IllegalArgumentException.class, () -> Dataset.of((INDArray) null, null));
         assertThrows(IllegalArgumentException.class, () -> Dataset.of(Nd4j.create(DataType.FLOAT, 0, 3), null));
     }
 
