@@ -1,25 +1,62 @@
 package org.neurite.data;
 
+import java.util.List;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One mini-batch: {@code features} of shape {@code [b, ...]} and {@code labels} of shape
- * {@code [b, ...]} (null for a dataset without labels). Both are fresh arrays outside every ND4J
- * workspace, owned by whoever receives the batch.
+ * One mini-batch: the {@code inputs}, each of shape {@code [b, ...]} (one array for a one-input
+ * dataset, one per model input otherwise), and {@code labels} of shape {@code [b, ...]} (null for a
+ * dataset without labels). All are fresh arrays outside every ND4J workspace, owned by whoever
+ * receives the batch.
  */
-public record Batch(INDArray features, INDArray labels) {
-    /** The number of examples {@code b} in this batch. */
-    public long size() {
-        return features.size(0);
+public record Batch(List<INDArray> inputs, INDArray labels) {
+    /** A batch of several inputs, row-aligned with each other and with the labels. */
+    public Batch {
+        if (inputs == null || inputs.isEmpty()) {
+            throw new IllegalArgumentException("a Batch needs at least one input array, got "
+                    + (inputs == null ? "null" : "an empty list"));
+        }
+        inputs = List.copyOf(inputs);
+    }
+
+    /** A batch of one input. */
+    public Batch(INDArray features, INDArray labels) {
+        this(List.of(features), labels);
     }
 
     /**
-     * Frees the batch's off-heap memory now rather than when the garbage collector gets to it; for
-     * a training loop that is done with the batch. Views of the dataset (consecutive rows) and
-     * arrays in a workspace are left alone.
+     * The features of a one-input batch, shape {@code [b, ...]}.
+     *
+     * @throws IllegalStateException when the batch has several inputs (use {@link #inputs()})
+     */
+    public INDArray features() {
+        if (inputs.size() != 1) {
+            throw new IllegalStateException("this Batch has " + inputs.size() + " inputs; use inputs() "
+                    + "(features() is for a batch of one input)");
+        }
+        return inputs.get(0);
+    }
+
+    /** The number of input arrays. */
+    public int inputCount() {
+        return inputs.size();
+    }
+
+    /** The number of examples {@code b} in this batch. */
+    public long size() {
+        return inputs.get(0).size(0);
+    }
+
+    /**
+     * Frees the batch's off-heap memory (every input and the labels) now rather than when the
+     * garbage collector gets to it; for a training loop that is done with the batch. Views of the
+     * dataset (consecutive rows) and arrays in a workspace are left alone.
      */
     public void release() {
-        free(features);
+        for (INDArray x : inputs) {
+            free(x);
+        }
         free(labels);
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+
 /**
  * The mini-batches of a {@link Dataset}; each {@link #iterator()} is one epoch.
  *
@@ -34,8 +36,7 @@ public final class Batches implements Iterable<Batch> {
     private final AtomicLong epoch = new AtomicLong();
 
     Batches(Dataset data, int batchSize, boolean shuffle, long seed) {
-        this(data.size(), batchSize, shuffle, seed,
-                rows -> new Batch(Rows.gather(data.features(), rows), Rows.gather(data.labels(), rows)));
+        this(data.size(), batchSize, shuffle, seed, loader(data));
     }
 
     /** For tests: batches whose content comes from {@code loader(rows)}. */
@@ -48,6 +49,14 @@ public final class Batches implements Iterable<Batch> {
         this.shuffle = shuffle;
         this.seed = seed;
         this.loader = loader;
+    }
+
+    private static Function<int[], Batch> loader(Dataset data) {
+        if (data.inputCount() == 1) {
+            INDArray features = data.features();
+            return rows -> new Batch(Rows.gather(features, rows), Rows.gather(data.labels(), rows));
+        }
+        return rows -> new Batch(data.gatherInputs(rows), Rows.gather(data.labels(), rows));
     }
 
     /** The number of examples per batch (the last one may have fewer). */

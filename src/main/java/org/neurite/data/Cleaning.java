@@ -46,7 +46,7 @@ public final class Cleaning {
      * @throws IllegalArgumentException when every example has one (a dataset cannot be empty)
      */
     public static Cleaned dropMissing(Dataset data) {
-        long[] bad = ColumnStats.nonFinitePerRow(ColumnStats.matrix(data.features()));
+        long[] bad = ColumnStats.nonFinitePerRow(ColumnStats.matrix(data.singleInput("Cleaning.dropMissing")));
         if (data.hasLabels()) {
             long[] badLabels = ColumnStats.nonFinitePerRow(ColumnStats.matrix(data.labels()));
             Arrays.setAll(bad, i -> bad[i] + badLabels[i]);
@@ -63,7 +63,7 @@ public final class Cleaning {
      * @return one value per column, {@code d} of them
      */
     public static double[] imputationValues(Dataset fitOn, Strategy strategy) {
-        int d = (int) (fitOn.features().length() / fitOn.size());
+        int d = (int) (fitOn.singleInput("Cleaning.imputationValues").length() / fitOn.size());
         double[] values = switch (strategy) {
             case ZERO -> new double[d];
             case MEAN -> ColumnStats.of(fitOn.features()).mean();
@@ -84,7 +84,7 @@ public final class Cleaning {
      * @throws IllegalArgumentException when {@code values} does not have one finite value per column
      */
     public static Cleaned imputeMissing(Dataset data, double[] values) {
-        INDArray features = data.features();
+        INDArray features = data.singleInput("Cleaning.imputeMissing");
         int d = (int) (features.length() / data.size());
         if (values.length != d) {
             throw new IllegalArgumentException("imputeMissing: features " + Rows.shape(features) + " have " + d
@@ -122,7 +122,7 @@ public final class Cleaning {
      * in the description).
      */
     public static Cleaned dropDuplicates(Dataset data) {
-        Duplicates duplicates = Duplicates.within(RowKeys.of(data.features()), RowKeys.of(data.labels()));
+        Duplicates duplicates = Duplicates.within(RowKeys.of(data.singleInput("Cleaning.dropDuplicates")), RowKeys.of(data.labels()));
         int[] keep = IntStream.range(0, (int) data.size()).filter(i -> !duplicates.isExact(i)).toArray();
         String kept = duplicates.conflictingCount() == 0 ? "that repeat an earlier row"
                 : "that repeat an earlier row; kept " + duplicates.conflictingCount()
@@ -137,8 +137,8 @@ public final class Cleaning {
      * @throws IllegalArgumentException when the shapes differ or every test example occurs in train
      */
     public static Cleaned dropLeaked(Dataset train, Dataset test) {
-        long[] a = train.features().shape();
-        long[] b = test.features().shape();
+        long[] a = train.singleInput("Cleaning.dropLeaked").shape();
+        long[] b = test.singleInput("Cleaning.dropLeaked").shape();
         if (!Arrays.equals(Arrays.copyOfRange(a, 1, a.length), Arrays.copyOfRange(b, 1, b.length))) {
             throw new IllegalArgumentException("dropLeaked: train and test features must have the same shape "
                     + "per example, got " + Rows.shape(train.features()) + " and " + Rows.shape(test.features()));

@@ -41,7 +41,7 @@ public final class DataReport {
 
     /** The report of one dataset. */
     public static DataReport of(Dataset data) {
-        return new DataReport(SplitReport.of("data", data, RowKeys.of(data.features())), null, 0, 0);
+        return new DataReport(SplitReport.of("data", data, RowKeys.of(data.singleInput("DataReport.of"))), null, 0, 0);
     }
 
     /**
@@ -51,7 +51,8 @@ public final class DataReport {
      * @throws IllegalArgumentException when the two hold examples of different shapes
      */
     public static DataReport compare(Dataset train, Dataset test) {
-        requireSameShape("features", train.features().shape(), test.features().shape());
+        requireSameShape("features", train.singleInput("DataReport.compare").shape(),
+                test.singleInput("DataReport.compare").shape());
         if (train.hasLabels() && test.hasLabels()) {
             requireSameShape("labels", train.labels().shape(), test.labels().shape());
         }

@@ -1,6 +1,8 @@
 package org.neurite.data;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,17 +21,32 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * A dataset never changes: {@link #take}, {@link #split}, {@link #shuffle} and {@link #map} return
  * new ones, whose arrays live outside every ND4J workspace.
+ *
+ * <p>A model with several inputs reads a dataset of several input arrays, one per model input,
+ * row-aligned: {@code Dataset.of(List.of(ids, numbers), y)}. Every operation (take, slice, the
+ * splits, shuffle, batches) keeps the rows of all inputs and the labels together; {@link #inputs()}
+ * and {@link Batch#inputs()} give the arrays, while {@link #features()} is for one-input data only.
  */
 public final class Dataset {
     /** A train part and a test part. */
     public record Split(Dataset train, Dataset test) {
     }
 
+    /** The only input of a one-input dataset, else null. */
     private final INDArray features;
+    /** Every input, in order; {@code List.of(features)} for one input. */
+    private final List<INDArray> inputs;
     private final INDArray labels;
 
     private Dataset(INDArray features, INDArray labels) {
         this.features = features;
+        this.inputs = List.of(features);
+        this.labels = labels;
+    }
+
+    private Dataset(List<INDArray> inputs, INDArray labels) {
+        this.features = inputs.size() == 1 ? inputs.get(0) : null;
+        this.inputs = List.copyOf(inputs);
         this.labels = labels;
     }
 
@@ -58,8 +75,84 @@ public final class Dataset {
         return new Dataset(Rows.detach(features), Rows.detach(labels));
     }
 
-    /** The features, shape {@code [n, ...]}. */
+    /**
+     * A dataset of several inputs for a model with several inputs: {@code inputs.get(i)} (shape
+     * {@code [n, ...]}) feeds model input {@code i}, row {@code r} of every input and of the labels
+     * is example {@code r}. A list of one input is the same as {@link #of(INDArray, INDArray)}.
+     *
+     * @throws IllegalArgumentException when the list is null or empty, an input is null, a scalar or
+     *     empty, or the inputs and the labels do not all count the same number of examples (the
+     *     message names the input that differs)
+     */
+    public static Dataset of(List<INDArray> inputs, INDArray labels) {
+        if (inputs == null || inputs.isEmpty()) {
+            throw new IllegalArgumentException("Dataset.of: needs at least one input array, got "
+                    + (inputs == null ? "null" : "an empty list"));
+        }
+        if (inputs.size() == 1) {
+            return of(inputs.get(0), labels);
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            INDArray x = inputs.get(i);
+            if (x == null) {
+                throw new IllegalArgumentException("Dataset.of: input " + i + " of " + inputs.size() + " is null");
+            }
+            if (x.rank() < 1 || x.isEmpty() || x.size(0) < 1) {
+                throw new IllegalArgumentException("Dataset.of: input " + i + " needs at least one example along "
+                        + "the first dimension, got shape " + Arrays.toString(x.shape()));
+            }
+        }
+        long n = inputs.get(0).size(0);
+        for (int i = 1; i < inputs.size(); i++) {
+            if (inputs.get(i).size(0) != n) {
+                throw new IllegalArgumentException("Dataset.of: input " + i + " has " + inputs.get(i).size(0)
+                        + " examples but input 0 has " + n + " (input 0 " + Rows.shape(inputs.get(0)) + ", input "
+                        + i + " " + Rows.shape(inputs.get(i)) + "); every input needs one row per example");
+            }
+        }
+        if (labels != null && (labels.rank() < 1 || labels.size(0) != n)) {
+            throw new IllegalArgumentException("Dataset.of: inputs have " + n + " examples but labels have "
+                    + (labels.rank() < 1 ? 0 : labels.size(0)) + " (inputs " + shapes(inputs) + ", labels "
+                    + Rows.shape(labels) + ")");
+        }
+        Indices.rows(n);
+        List<INDArray> detached = new ArrayList<>(inputs.size());
+        inputs.forEach(x -> detached.add(Rows.detach(x)));
+        return new Dataset(detached, Rows.detach(labels));
+    }
+
+    /**
+     * The features, shape {@code [n, ...]}, of a dataset with one input.
+     *
+     * @throws IllegalStateException when the dataset has several inputs (use {@link #inputs()})
+     */
     public INDArray features() {
+        if (features == null) {
+            throw new IllegalStateException("this Dataset has " + inputs.size() + " inputs; use inputs() "
+                    + "(features() is for a dataset with one input)");
+        }
+        return features;
+    }
+
+    /** Every input array in order, each {@code [n, ...]}; a list of one for a one-input dataset. */
+    public List<INDArray> inputs() {
+        return inputs;
+    }
+
+    /** The number of input arrays (1 unless made with {@link #of(List, INDArray)} from several). */
+    public int inputCount() {
+        return inputs.size();
+    }
+
+    /**
+     * The features of a one-input dataset for {@code operation}, which works on one input only;
+     * a clear error for several.
+     */
+    INDArray singleInput(String operation) {
+        if (features == null) {
+            throw new IllegalStateException(operation + " works on a dataset with one input, but this one has "
+                    + inputs.size() + " inputs; apply it to inputs().get(i), or use map(i, fn)");
+        }
         return features;
     }
 
@@ -75,7 +168,7 @@ public final class Dataset {
 
     /** The number of examples {@code n}. */
     public long size() {
-        return features.size(0);
+        return inputs.get(0).size(0);
     }
 
     /** The first {@code n} examples (all of them when {@code n >= size()}). */
@@ -126,9 +219,30 @@ public final class Dataset {
      * A dataset whose features are {@code featureFn.apply(features())} (applied once, to the whole
      * array) and whose labels are these labels; {@code featureFn} must keep the number of examples.
      * For example {@code data.map(x -> x.div(255))}.
+     *
+     * @throws IllegalStateException for a dataset with several inputs (use {@link #map(int, UnaryOperator)})
      */
     public Dataset map(UnaryOperator<INDArray> featureFn) {
+        if (features == null) {
+            throw new IllegalStateException("map(fn) maps the features of a dataset with one input, but this one has "
+                    + inputs.size() + " inputs; use map(input, fn)");
+        }
         return of(Rows.detached(() -> featureFn.apply(features)), labels);
+    }
+
+    /**
+     * A dataset whose input {@code input} is {@code fn.apply(inputs().get(input))} (applied once, to
+     * the whole array) and whose other inputs and labels are these; {@code fn} must keep the
+     * number of examples. {@code map(0, fn)} on a one-input dataset is {@link #map(UnaryOperator)}.
+     */
+    public Dataset map(int input, UnaryOperator<INDArray> fn) {
+        if (input < 0 || input >= inputs.size()) {
+            throw new IllegalArgumentException("map: input " + input + " does not exist; this dataset has "
+                    + inputs.size() + (inputs.size() == 1 ? " input" : " inputs"));
+        }
+        List<INDArray> mapped = new ArrayList<>(inputs);
+        mapped.set(input, Rows.detached(() -> fn.apply(inputs.get(input))));
+        return of(mapped, labels);
     }
 
     /**
@@ -144,7 +258,26 @@ public final class Dataset {
 
     /** The examples at {@code rows}, in that order. */
     Dataset subset(int[] rows) {
-        return new Dataset(Rows.gather(features, rows), Rows.gather(labels, rows));
+        if (features != null) {
+            return new Dataset(Rows.gather(features, rows), Rows.gather(labels, rows));
+        }
+        return new Dataset(gatherInputs(rows), Rows.gather(labels, rows));
+    }
+
+    /** The rows {@code rows} of every input, in that order. */
+    List<INDArray> gatherInputs(int[] rows) {
+        if (features != null) {
+            return List.of(Rows.gather(features, rows));
+        }
+        List<INDArray> out = new ArrayList<>(inputs.size());
+        for (INDArray x : inputs) {
+            out.add(Rows.gather(x, rows));
+        }
+        return out;
+    }
+
+    private static String shapes(List<INDArray> arrays) {
+        return arrays.stream().map(Rows::shape).toList().toString();
     }
 
     /** Labels as one integer class id per example. */
@@ -175,8 +308,8 @@ public final class Dataset {
 
     @Override
     public String toString() {
-        return "Dataset[" + size() + " examples, features " + Rows.shape(features) + ", labels "
-                + Rows.shape(labels) + "]";
+        return "Dataset[" + size() + " examples, " + (features != null ? "features " + Rows.shape(features)
+                : inputs.size() + " inputs " + shapes(inputs)) + ", labels " + Rows.shape(labels) + "]";
     }
 
     /** TEMPORARY until multi-input datasets land: one input only. */

@@ -53,12 +53,12 @@ public final class MinMaxScaler {
 
     /** {@link #fit(INDArray)} on the features of {@code train}. */
     public static MinMaxScaler fit(Dataset train) {
-        return fit(train.features());
+        return fit(train.singleInput("MinMaxScaler.fit"));
     }
 
     /** {@link #fit(INDArray, double, double)} on the features of {@code train}. */
     public static MinMaxScaler fit(Dataset train, double low, double high) {
-        return fit(train.features(), low, high);
+        return fit(train.singleInput("MinMaxScaler.fit"), low, high);
     }
 
     /**
@@ -80,7 +80,7 @@ public final class MinMaxScaler {
 
     /** The dataset with scaled features and the same labels. */
     public Dataset transform(Dataset data) {
-        return Dataset.of(transform(data.features()), data.labels());
+        return Dataset.of(transform(data.singleInput("MinMaxScaler.transform")), data.labels());
     }
 
     /** The fitted minimum of each channel. */

@@ -42,7 +42,7 @@ public final class Standardizer {
 
     /** {@link #fit(INDArray)} on the features of {@code train}. */
     public static Standardizer fit(Dataset train) {
-        return fit(train.features());
+        return fit(train.singleInput("Standardizer.fit"));
     }
 
     /**
@@ -62,7 +62,7 @@ public final class Standardizer {
 
     /** The dataset with standardised features and the same labels. */
     public Dataset transform(Dataset data) {
-        return Dataset.of(transform(data.features()), data.labels());
+        return Dataset.of(transform(data.singleInput("Standardizer.transform")), data.labels());
     }
 
     /** Undoes {@link #transform(INDArray)}: {@code x * std + mean} per channel. */

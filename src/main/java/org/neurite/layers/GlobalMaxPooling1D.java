@@ -2,7 +2,9 @@ package org.neurite.layers;
 
 /**
  * The maximum of each feature over all steps, as Keras {@code GlobalMaxPooling1D}:
- * {@code [N, steps, features] -> [N, features]}. Ties share the gradient equally.
+ * {@code [N, steps, features] -> [N, features]}. Ties share the gradient equally. Masked steps
+ * (a step mask on the input, {@link org.neurite.tensor.Tensor#mask()}) never win; an example with
+ * every step masked gives zeros.
  *
  * <pre>{@code new GlobalMaxPooling1D()}</pre>
  */

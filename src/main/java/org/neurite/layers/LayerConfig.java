@@ -43,6 +43,11 @@ final class LayerConfig {
         return n.intValue();
     }
 
+    /** A whole number that fits an int, {@code ifAbsent} when missing or null. */
+    int integer(String key, int ifAbsent) {
+        return map.get(key) == null ? ifAbsent : integer(key);
+    }
+
     /** A required number. */
     double number(String key) {
         if (map.get(key) == null) {

@@ -78,6 +78,12 @@ public final class LayerRegistry {
         builtIn("GlobalAveragePooling1D", c -> globalPooling(new GlobalAveragePooling1D(), c));
         builtIn("GlobalAveragePooling2D", c -> globalPooling(new GlobalAveragePooling2D(), c));
         builtIn("Activation", c -> new Activation(c.activation("activation")));
+        builtIn("Masking", c -> new Masking(c.number("mask_value", 0.0)));
+        builtIn("Add", c -> new Add());
+        builtIn("Subtract", c -> new Subtract());
+        builtIn("Multiply", c -> new Multiply());
+        builtIn("Average", c -> new Average());
+        builtIn("Concatenate", c -> new Concatenate(c.integer("axis", -1)));
     }
 
     private LayerRegistry() {

@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.neurite.tensor.GradientCheck;
 import org.neurite.tensor.Tensor;
 
 /** GlobalMaxPooling1D, GlobalAveragePooling1D and GlobalAveragePooling2D. */
@@ -63,5 +70,92 @@ class GlobalPoolingTest {
         IllegalArgumentException f = assertThrows(IllegalArgumentException.class,
                 () -> avg.forward(Tensor.constant(Nd4j.zeros(DataType.DOUBLE, 3, 4)), false));
         assertTrue(f.getMessage().contains("[height, width, channels] but found [4]"), f.getMessage());
+    }
+
+    /** Post-padded [3, 5, 4] batch of lengths 5, 3 and 1; the padding holds large values that must not count. */
+    private static final int[] LENGTHS = {5, 3, 1};
+
+    private static INDArray paddedBatch() {
+        INDArray x = Nd4j.rand(Nd4j.getRandomFactory().getNewRandomInstance(3), 3, 5, 4).castTo(DataType.DOUBLE)
+                .subi(0.5);
+        for (int n = 0; n < LENGTHS.length; n++) {
+            x.get(NDArrayIndex.point(n), NDArrayIndex.interval(LENGTHS[n], 5), NDArrayIndex.all()).assign(7);
+        }
+        return x;
+    }
+
+    private static INDArray lengthMask(int... lengths) {
+        INDArray m = Nd4j.zeros(DataType.DOUBLE, lengths.length, 5);
+        for (int n = 0; n < lengths.length; n++) {
+            m.get(NDArrayIndex.point(n), NDArrayIndex.interval(0, lengths[n])).assign(1);
+        }
+        return m;
+    }
+
+    @Test
+    void maskedBatchPoolsAsTheUnpaddedSequences() {
+        INDArray x = paddedBatch();
+        for (GlobalPooling pool : List.of(new GlobalMaxPooling1D(), new GlobalAveragePooling1D())) {
+            pool.build(new long[]{5, 4}, DataType.DOUBLE);
+            Tensor y = pool.call(Tensor.constant(x).withMask(lengthMask(LENGTHS)), false);
+            assertNull(y.mask(), "pooling over the steps drops the mask");
+            for (int n = 0; n < LENGTHS.length; n++) {
+                INDArray alone = x.get(NDArrayIndex.interval(n, n + 1), NDArrayIndex.interval(0, LENGTHS[n]),
+                        NDArrayIndex.all()).dup();
+                INDArray expected = pool.forward(Tensor.constant(alone), false).value();
+                assertTrue(expected.equalsWithEps(y.value().get(NDArrayIndex.interval(n, n + 1), NDArrayIndex.all()),
+                        1e-12), pool + " example " + n + ": " + expected + " vs " + y.value());
+            }
+        }
+    }
+
+    @Test
+    void everyStepMaskedGivesZerosAndFloatMasksWork() {
+        INDArray mask = lengthMask(5, 0, 2);
+        for (GlobalPooling pool : List.of(new GlobalMaxPooling1D(), new GlobalAveragePooling1D())) {
+            pool.build(new long[]{5, 4}, DataType.DOUBLE);
+            INDArray y = pool.forward(Tensor.constant(paddedBatch()).withMask(mask), false).value();
+            assertEquals(Nd4j.zeros(DataType.DOUBLE, 4), y.getRow(1), pool.toString());
+            assertTrue(y.getRow(0).amaxNumber().doubleValue() < 1, "no padding in row 0: " + y);
+
+            GlobalPooling floats = pool instanceof GlobalMaxPooling1D ? new GlobalMaxPooling1D()
+                    : new GlobalAveragePooling1D();
+            floats.build(new long[]{5, 4});
+            INDArray f = floats.forward(Tensor.constant(paddedBatch().castTo(DataType.FLOAT))
+                    .withMask(lengthMask(LENGTHS).castTo(DataType.FLOAT)), false).value();
+            assertEquals(DataType.FLOAT, f.dataType());
+            assertTrue(f.amaxNumber().doubleValue() < 1, f.toString());
+        }
+    }
+
+    @Test
+    void maskedGradientChecks() {
+        for (int[] lengths : new int[][]{LENGTHS, {5, 0, 2}}) {
+            for (GlobalPooling pool : List.of(new GlobalMaxPooling1D(), new GlobalAveragePooling1D())) {
+                pool.build(new long[]{5, 4}, DataType.DOUBLE);
+                INDArray mask = lengthMask(lengths);
+                Tensor x = Tensor.parameter(paddedBatch());
+                GradientCheck.Result r = GradientCheck.check(in -> pool.forward(in.get(0).withMask(mask), true),
+                        List.of(x));
+                assertTrue(r.passed(), pool + ": " + r);
+                // no gradient reaches a masked step
+                for (int n = 0; n < lengths.length; n++) {
+                    if (lengths[n] < 5) {
+                        assertEquals(0, x.grad().get(NDArrayIndex.point(n), NDArrayIndex.interval(lengths[n], 5),
+                                NDArrayIndex.all()).amaxNumber().doubleValue(), 0, pool + " example " + n);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void maskOfTheWrongShape() {
+        GlobalAveragePooling1D pool = new GlobalAveragePooling1D();
+        pool.build(new long[]{5, 4}, DataType.DOUBLE);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> pool.forward(Tensor.constant(paddedBatch()).withMask(Nd4j.ones(DataType.DOUBLE, 3, 4)), false));
+        assertTrue(e.getMessage().startsWith(pool.name() + " (GlobalAveragePooling1D): the input's step mask has "
+                + "shape [3, 4] but the input is [3, 5, 4]"), e.getMessage());
     }
 }
