@@ -65,9 +65,4 @@ public record Batch(List<INDArray> inputs, INDArray labels) {
             a.close();
         }
     }
-
-    /** TEMPORARY until multi-input datasets land. */
-    public java.util.List<INDArray> inputs() {
-        return java.util.List.of(features);
-    }
 }

@@ -311,17 +311,4 @@ public final class Dataset {
         return "Dataset[" + size() + " examples, " + (features != null ? "features " + Rows.shape(features)
                 : inputs.size() + " inputs " + shapes(inputs)) + ", labels " + Rows.shape(labels) + "]";
     }
-
-    /** TEMPORARY until multi-input datasets land: one input only. */
-    public static Dataset of(java.util.List<INDArray> inputs, INDArray labels) {
-        if (inputs.size() != 1) {
-            throw new UnsupportedOperationException("several inputs are not supported yet");
-        }
-        return of(inputs.get(0), labels);
-    }
-
-    /** TEMPORARY until multi-input datasets land. */
-    public java.util.List<INDArray> inputs() {
-        return java.util.List.of(features);
-    }
 }

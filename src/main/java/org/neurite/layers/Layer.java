@@ -211,6 +211,20 @@ public abstract class Layer {
         return w;
     }
 
+    /**
+     * Makes the weights of {@code sublayer}, built inside this layer's {@code onBuild}, this layer's
+     * own too (a composite layer such as a Transformer block): they follow in their order, renamed
+     * {@code prefix + "_" + name} so that names stay unique and saved files read "layer/weight".
+     * They are the same {@link Weight} objects, so the sublayer computes with whatever storage a
+     * model binds them to.
+     */
+    protected final void addSublayerWeights(String prefix, Layer sublayer) {
+        for (Weight w : sublayer.weights) {
+            w.rename(prefix + "_" + w.name());
+            weights.add(w);
+        }
+    }
+
     /** The tensor to compute with: a parameter while the layer is trainable, a constant when frozen. */
     protected final Tensor tensor(Weight w) {
         return w.tensor(trainable);

@@ -1,5 +1,6 @@
 package org.neurite.layers;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -78,12 +79,25 @@ public final class LayerRegistry {
         builtIn("GlobalAveragePooling1D", c -> globalPooling(new GlobalAveragePooling1D(), c));
         builtIn("GlobalAveragePooling2D", c -> globalPooling(new GlobalAveragePooling2D(), c));
         builtIn("Activation", c -> new Activation(c.activation("activation")));
+        // merge and masking layers
         builtIn("Masking", c -> new Masking(c.number("mask_value", 0.0)));
         builtIn("Add", c -> new Add());
         builtIn("Subtract", c -> new Subtract());
         builtIn("Multiply", c -> new Multiply());
         builtIn("Average", c -> new Average());
         builtIn("Concatenate", c -> new Concatenate(c.integer("axis", -1)));
+        // attention layers
+        builtIn("MultiHeadAttention", LayerRegistry::multiHeadAttention);
+        builtIn("TokenAndPositionEmbedding", c -> new TokenAndPositionEmbedding(c.integer("vocabulary_size"),
+                c.integer("sequence_length"), c.integer("embedding_dim"))
+                .maskZero(c.bool("mask_zero", false))
+                .embeddingsInitializer(c.initializer("embeddings_initializer", Initializers.randomUniform(-0.05, 0.05))));
+        builtIn("TransformerEncoder", c -> new TransformerEncoder(c.integer("intermediate_dim"), c.integer("num_heads"))
+                .dropout(c.number("dropout", 0)).activation(c.activation("activation"))
+                .layerNormEpsilon(c.number("layer_norm_epsilon", 1e-5))
+                .normalizeFirst(c.bool("normalize_first", false))
+                .kernelInitializer(c.initializer("kernel_initializer", Initializers.glorotUniform()))
+                .biasInitializer(c.initializer("bias_initializer", Initializers.zeros())));
     }
 
     private LayerRegistry() {
@@ -147,6 +161,32 @@ public final class LayerRegistry {
             }
         }
         return new Input(c.longs("shape", null, false));
+    }
+
+    private static Layer multiHeadAttention(LayerConfig c) {
+        Object axes = c.map().get("attention_axes");
+        if (axes != null && !(axes instanceof Number n ? n.intValue() == 1 || n.intValue() == -2
+                : axes instanceof List<?> l && l.size() == 1 && l.get(0) instanceof Number m
+                && (m.intValue() == 1 || m.intValue() == -2))) {
+            throw new IllegalArgumentException(c.owner() + ": config key 'attention_axes' expected null or [1] "
+                    + "(attention over the sequence axis, the only one Neurite supports), found " + axes);
+        }
+        int keyDim = c.integer("key_dim");
+        MultiHeadAttention layer = new MultiHeadAttention(c.integer("num_heads"), keyDim)
+                .valueDim(c.map().get("value_dim") == null ? keyDim : c.integer("value_dim"))
+                .dropout(c.number("dropout", 0)).useBias(c.bool("use_bias", true))
+                .useCausalMask(c.bool("use_causal_mask", false))
+                .kernelInitializer(c.initializer("kernel_initializer", Initializers.glorotUniform()))
+                .biasInitializer(c.initializer("bias_initializer", Initializers.zeros()));
+        if (c.map().get("output_shape") != null) {
+            int[] shape = c.ints("output_shape", null);
+            if (shape.length != 1) {
+                throw new IllegalArgumentException(c.owner() + ": config key 'output_shape' expected one whole number "
+                        + "(the output's features), found " + c.map().get("output_shape"));
+            }
+            layer.outputShape(shape[0]);
+        }
+        return layer;
     }
 
     private static <T extends BaseConv<T>> T conv(T layer, LayerConfig c) {

@@ -11,7 +11,7 @@ import org.neurite.tensor.Tensor;
  * ({@link #bind}) without the layer noticing.
  */
 public final class Weight {
-    private final String name;
+    private String name;
     private final boolean trainable;
     private final Regularizer regularizer;
     private INDArray value;
@@ -27,6 +27,11 @@ public final class Weight {
 
     public String name() {
         return name;
+    }
+
+    /** Renames the weight when a composite layer takes it over from a sublayer. */
+    void rename(String newName) {
+        this.name = newName;
     }
 
     /** False for state that is updated by the layer itself, not by the optimizer (moving statistics). */

@@ -210,10 +210,14 @@ final class Graph {
             }
             Node producer = pooledAfter.get(node);
             Tensor out;
-            if (producer != null) {
+            Tensor producerInput = producer == null ? null : computed.get(producer.inputs().get(0));
+            if (producer != null && producerInput.mask() == null) {
                 ActivatedLayer activated = (ActivatedLayer) producer.layer();
-                Tensor linear = activated.forwardLinear(computed.get(producer.inputs().get(0)), training);
+                Tensor linear = activated.forwardLinear(producerInput, training);
                 out = activated.activation().apply(node.layer().call(linear, training));
+            } else if (producer != null) {
+                // masked pooling gives 0 for an all-padding example, and act(0) need not be 0: no reordering
+                out = node.layer().call(producer.layer().call(producerInput, training), training);
             } else {
                 List<Tensor> args = new ArrayList<>(node.inputs().size());
                 for (Node in : node.inputs()) {

@@ -3,6 +3,7 @@ package org.neurite.tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.tensor.ops.Linear;
 import org.neurite.tensor.ops.AvgPool2d;
+import org.neurite.tensor.ops.BatchedMatMul;
 import org.neurite.tensor.ops.Concat;
 import org.neurite.tensor.ops.Conv1d;
 import org.neurite.tensor.ops.Conv2d;
@@ -117,6 +118,16 @@ public final class Functional {
      */
     public static Tensor concat(int axis, Tensor... xs) {
         return Tensor.apply(new Concat(axis), xs);
+    }
+
+    /**
+     * {@code alpha op(a) op(b)} over the leading (batch) axes, {@code op} transposing the last two
+     * axes when its flag is set: a {@code [..., n, k]}, b {@code [..., k, m]} (before the
+     * transposes), the same rank (3 or more) and leading axes. Attention's scores are
+     * {@code batchedMatMul(q, k, false, true, 1 / sqrt(keyDim))}: one kernel call for every head.
+     */
+    public static Tensor batchedMatMul(Tensor a, Tensor b, boolean transA, boolean transB, double alpha) {
+        return Tensor.apply(new BatchedMatMul(transA, transB, alpha), a, b);
     }
 
     private static int[] orOnes(int[] values) {
