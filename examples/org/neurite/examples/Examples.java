@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.data.Dataset;
 import org.neurite.models.Fit;
 import org.neurite.models.History;
-import org.neurite.models.Sequential;
+import org.neurite.models.Model;
 
 /**
  * What every example main shares: options, seeding, timing, the closing lines and the
@@ -55,7 +55,7 @@ final class Examples {
      * {@code model.fit(train, fit)} with a {@link Throughput} callback added; prints the training
      * speed at the end and returns the history.
      */
-    static History fit(Sequential model, Dataset train, Fit fit) {
+    static History fit(Model model, Dataset train, Fit fit) {
         long held = (long) Math.floor(train.size() * fit.validationSplit());
         long trained = train.size() - held;
         Throughput speed = new Throughput(trained);

@@ -106,6 +106,26 @@ class ExamplesSmokeTest {
     }
 
     @Test
+    void textTransformerOnTinyReviewFiles() throws IOException {
+        Path data = tinyReviews();
+        String output = run(TextTransformer::run, args(data.toString(), "--maxlen", "8", "--width", "8", "--heads", "2",
+                "--ff", "16"), "maxlen", "width", "heads", "ff");
+        assertTrue(output.contains("36 training and 4 test reviews"), output);
+        assertTrue(output.contains("Connected to") && output.contains("(None, 8, 8)"), output);
+        assertFinished(output, "text-transformer.svg", dir.resolve("out"));
+    }
+
+    private Path tinyReviews() throws IOException {
+        Path data = dir.resolve("reviews");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("rt-polarity.pos"), "a wonderful , moving film .\n".repeat(20),
+                StandardCharsets.ISO_8859_1);
+        Files.writeString(data.resolve("rt-polarity.neg"), "a dull and tedious mess .\n".repeat(20),
+                StandardCharsets.ISO_8859_1);
+        return data;
+    }
+
+    @Test
     void missingDataIsAnIOExceptionNamingThePlace() {
         String missing = dir.resolve("nowhere").toString();
         IOException e = assertThrows(IOException.class, () -> run(FashionMnistCnn::run, args(missing), "model"));
