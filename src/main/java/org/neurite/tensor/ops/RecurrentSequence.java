@@ -155,7 +155,7 @@ public abstract class RecurrentSequence extends Op {
         INDArray b = bias == null ? null : inputBias(bias);
         INDArray projection = Allocator.empty(type, (long) steps * n, (long) k * units);
         if (b == null) {
-            Native.into("matmul", new INDArray[]{xd, kernel}, new INDArray[]{projection}, null, null, null);
+            matmul(xd, kernel, projection, false, false, 0.0);
         } else {
             Native.into("xw_plus_b", new INDArray[]{xd, kernel, b}, new INDArray[]{projection}, null, null, null);
         }
@@ -229,8 +229,7 @@ public abstract class RecurrentSequence extends Op {
             }
             stepBack(s, dStep, m);
             // dh_{t-1} = (dR_t U^T) [* recurrent dropout] + direct terms + (1 - m) dh_t
-            Native.into("matmul", new INDArray[]{dR.slice(s), recurrentKernel}, new INDArray[]{dhPrev},
-                    new long[]{0, 1}, null, null);
+            matmul(dR.slice(s), recurrentKernel, dhPrev, false, true, 0.0);
             if (dropState) {
                 mul(dhPrev, options.recurrentDropMask(), dhPrev);
             }
@@ -247,8 +246,8 @@ public abstract class RecurrentSequence extends Op {
         INDArray dP = projectionGrad().reshape('c', (long) steps * n, (long) gates() * units);
         INDArray[] out = new INDArray[bias == null ? 3 : 4];
         if (needs[0]) {
-            INDArray dxt = Native.call("matmul", new INDArray[]{dP, kernel}, new long[]{0, 1}, null, null)[0]
-                    .reshape('c', steps, n, kernel.size(0));
+            INDArray dxt = Allocator.empty(type, steps, n, kernel.size(0));
+            matmul(dP, kernel, dxt.reshape('c', (long) steps * n, kernel.size(0)), false, true, 0.0);
             if (options.inputDropMask() != null) {
                 mul(dxt, options.inputDropMask(), dxt);
             }
@@ -273,11 +272,11 @@ public abstract class RecurrentSequence extends Op {
         return out;
     }
 
-    private static INDArray gemmInto(INDArray a, INDArray b, INDArray into) {
-        INDArray[] ins = {a, b};
-        long[] trans = {1, 0};
-        return into == null ? Native.call("matmul", ins, trans, null, null)[0]
-                : Native.into("matmul", ins, new INDArray[]{into.reshape(a.size(1), b.size(1))}, trans, null, null)[0];
+    /** {@code a^T b}, into {@code into} when given (a parameter's gradient buffer). */
+    private INDArray gemmInto(INDArray a, INDArray b, INDArray into) {
+        INDArray out = into != null ? into.reshape(a.size(1), b.size(1)) : Allocator.empty(type, a.size(1), b.size(1));
+        matmul(a, b, out, true, false, 0.0);
+        return into != null ? into : out;
     }
 
     private INDArray[] stepColumns(INDArray mask) {
@@ -331,7 +330,17 @@ public abstract class RecurrentSequence extends Op {
 
     /** {@code out = a b + beta out}. */
     protected static void matmul(INDArray a, INDArray b, INDArray out, double beta) {
-        Native.into("matmul", new INDArray[]{a, b}, new INDArray[]{out}, null, new double[]{1.0, beta}, null);
+        matmul(a, b, out, false, false, beta);
+    }
+
+    /**
+     * {@code out = op(a) op(b) + beta out}. Every argument is always passed: calls with given
+     * outputs share one cached context per shape, which keeps the previous call's arguments when
+     * a call passes none (an earlier beta = 1 would survive).
+     */
+    protected static void matmul(INDArray a, INDArray b, INDArray out, boolean transA, boolean transB, double beta) {
+        Native.into("matmul", new INDArray[]{a, b}, new INDArray[]{out}, new long[]{transA ? 1 : 0, transB ? 1 : 0},
+                new double[]{1.0, beta}, null);
     }
 
     /** Columns {@code [from, to)} of a 2-D array, as a view. */
