@@ -1,12 +1,15 @@
 package org.neurite.tensor.ops;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.DropOutInverted;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neurite.tensor.Allocator;
+import org.neurite.tensor.MemoryScope;
 import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
 
@@ -153,29 +156,30 @@ public abstract class RecurrentSequence extends Op {
         }
         xd = xt.reshape('c', (long) steps * n, features);
         INDArray b = bias == null ? null : inputBias(bias);
-        INDArray projection = Allocator.empty(type, (long) steps * n, (long) k * units);
+        INDArray projection = Allocator.empty(type, steps, n, (long) k * units);
+        INDArray flatProjection = projection.reshape('c', (long) steps * n, (long) k * units);
         if (b == null) {
-            matmul(xd, kernel, projection, false, false, 0.0);
+            matmul(xd, kernel, flatProjection, false, false, 0.0);
         } else {
-            Native.into("xw_plus_b", new INDArray[]{xd, kernel, b}, new INDArray[]{projection}, null, null, null);
+            Native.into("xw_plus_b", new INDArray[]{xd, kernel, b}, new INDArray[]{flatProjection}, null, null, null);
         }
         stepMask = mask == null ? null : stepColumns(mask);
 
         states = Allocator.empty(type, steps + 1L, n, units);
-        states.slice(0).assign(0);
+        at(states, 0).assign(0);
         boolean dropState = options.recurrentDropMask() != null;
         statesIn = dropState ? Allocator.empty(type, steps, n, units) : states;
         tmpUnits = Allocator.empty(type, n, units);
-        allocate(projection.reshape('c', steps, n, (long) k * units));
+        allocate(projection);
 
         for (int s = 0; s < steps; s++) {
-            INDArray hPrev = states.slice(s);
+            INDArray hPrev = at(states, s);
             INDArray hIn = hPrev;
             if (dropState) {
-                hIn = statesIn.slice(s);
+                hIn = at(statesIn, s);
                 mul(hPrev, options.recurrentDropMask(), hIn);
             }
-            INDArray hNew = states.slice(s + 1);
+            INDArray hNew = at(states, s + 1);
             step(s, hIn, hPrev, hNew, maskAt(s));
             if (stepMask != null) {
                 carry(hPrev, hNew, stepMask[s], tmpUnits);
@@ -183,7 +187,7 @@ public abstract class RecurrentSequence extends Op {
         }
 
         if (!options.returnSequences()) {
-            return Allocator.empty(type, n, units).assign(states.slice(steps));
+            return Allocator.empty(type, n, units).assign(at(states, steps));
         }
         INDArray seq = states.get(NDArrayIndex.interval(1, steps + 1), NDArrayIndex.all(), NDArrayIndex.all());
         if (options.reverse() && options.timeOrder()) {
@@ -212,14 +216,14 @@ public abstract class RecurrentSequence extends Op {
         if (gt == null) {
             dh.assign(g);
         } else {
-            dh.assign(gt.slice(steps - 1));
+            dh.assign(at(gt, steps - 1));
         }
         allocateBackward();
         INDArray dR = recurrentGrad();
         boolean dropState = options.recurrentDropMask() != null;
         for (int s = steps - 1; s >= 0; s--) {
             if (gt != null && s < steps - 1) {
-                add(dh, gt.slice(s), dh);
+                add(dh, at(gt, s), dh);
             }
             INDArray m = maskAt(s);
             INDArray dStep = dh;
@@ -229,7 +233,7 @@ public abstract class RecurrentSequence extends Op {
             }
             stepBack(s, dStep, m);
             // dh_{t-1} = (dR_t U^T) [* recurrent dropout] + direct terms + (1 - m) dh_t
-            matmul(dR.slice(s), recurrentKernel, dhPrev, false, true, 0.0);
+            matmul(at(dR, s), recurrentKernel, dhPrev, false, true, 0.0);
             if (dropState) {
                 mul(dhPrev, options.recurrentDropMask(), dhPrev);
             }
@@ -280,13 +284,14 @@ public abstract class RecurrentSequence extends Op {
     }
 
     private INDArray[] stepColumns(INDArray mask) {
-        INDArray mt = Allocator.empty(type, steps, n).assign(mask.castTo(type).transpose());
+        INDArray columns = Allocator.empty(type, steps, n, 1);
+        columns.reshape('c', steps, n).assign(mask.dataType() == type ? mask.transpose() : mask.castTo(type).transpose());
         if (options.reverse()) {
-            mt = reverseTime(mt);
+            columns = reverseTime(columns);
         }
         INDArray[] cols = new INDArray[steps];
         for (int s = 0; s < steps; s++) {
-            cols[s] = mt.slice(s).reshape('c', n, 1);
+            cols[s] = at(columns, s);
         }
         return cols;
     }
@@ -343,9 +348,57 @@ public abstract class RecurrentSequence extends Op {
                 new double[]{1.0, beta}, null);
     }
 
-    /** Columns {@code [from, to)} of a 2-D array, as a view. */
+    /** Columns {@code [from, to)} of a 2-D array, as a view (cached for a step's pooled arrays). */
     protected static INDArray cols(INDArray a, long from, long to) {
-        return a.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
+        return view(a, from, to);
+    }
+
+    /** Slice {@code k} along the first (time) axis, as a view (cached for a step's pooled arrays). */
+    protected static INDArray at(INDArray a, int k) {
+        return view(a, -1, k);
+    }
+
+    /**
+     * Views into a step's pooled buffers, by buffer identity. Inside a {@link MemoryScope} every
+     * training step gets the very same buffer objects back from the pool, so each step's views
+     * are created once (an ND4J view costs 10-20 microseconds, and a sequence takes a few hundred
+     * per pass) and are the same objects every time, which also lets the cached op contexts skip
+     * setting their arrays. Outside a scope the buffers are new on every call and nothing is kept.
+     */
+    private static INDArray view(INDArray a, long from, long to) {
+        if (!MemoryScope.isOpen()) {
+            return from < 0 ? a.slice((int) to) : a.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
+        }
+        Map<ViewKey, INDArray> cache = VIEWS.get();
+        ViewKey key = new ViewKey(a, from, to);
+        INDArray v = cache.get(key);
+        if (v == null) {
+            v = from < 0 ? a.slice((int) to) : a.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
+            cache.put(key, v);
+        }
+        return v;
+    }
+
+    private static final int MAX_VIEWS = 8192;
+    private static final ThreadLocal<Map<ViewKey, INDArray>> VIEWS = ThreadLocal.withInitial(
+            () -> new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ViewKey, INDArray> eldest) {
+                    return size() > MAX_VIEWS;
+                }
+            });
+
+    /** A view's parent (by identity) and range. */
+    private record ViewKey(INDArray parent, long from, long to) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ViewKey k && k.parent == parent && k.from == from && k.to == to;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(parent) * 31 + Long.hashCode(from * 1_000_003L + to);
+        }
     }
 
     @Override
