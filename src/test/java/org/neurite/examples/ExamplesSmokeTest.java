@@ -115,6 +115,16 @@ class ExamplesSmokeTest {
         assertFinished(output, "text-transformer.svg", dir.resolve("out"));
     }
 
+    @Test
+    void textLstmOnTinyReviewFiles() throws IOException {
+        Path data = tinyReviews();
+        String output = run(TextLstm::run, args(data.toString(), "--maxlen", "8", "--width", "8", "--units", "4"),
+                "maxlen", "width", "units");
+        assertTrue(output.contains("36 training and 4 test reviews"), output);
+        assertTrue(output.contains("(Bidirectional)") && output.contains("(None, 8)"), output);
+        assertFinished(output, "text-lstm.svg", dir.resolve("out"));
+    }
+
     private Path tinyReviews() throws IOException {
         Path data = dir.resolve("reviews");
         Files.createDirectories(data);
