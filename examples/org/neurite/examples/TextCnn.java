@@ -1,15 +1,10 @@
 package org.neurite.examples;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.data.Dataset;
-import org.neurite.data.MovieReviews;
 import org.neurite.data.Sequences;
-import org.neurite.data.TextDataset;
-import org.neurite.data.Tokenizer;
 import org.neurite.layers.Conv1D;
 import org.neurite.layers.Dense;
 import org.neurite.layers.Embedding;
@@ -21,7 +16,7 @@ import org.neurite.models.Sequential;
 
 /**
  * The seed's text classifier on the sentence polarity dataset (10,662 one-sentence movie
- * reviews, positive or negative; {@link MovieReviews}): a 10,000-word {@link Tokenizer} fitted
+ * reviews, positive or negative; {@link org.neurite.data.MovieReviews}): a 10,000-word {@link org.neurite.data.Tokenizer} fitted
  * on the training texts, sequences padded to {@code --maxlen} words (default 56: nearly every
  * review fits), then Embedding(10,000, 16), Conv1D(128, 5, relu), GlobalMaxPooling1D and a
  * sigmoid output, trained with Adam on binary cross-entropy.
@@ -39,9 +34,6 @@ import org.neurite.models.Sequential;
  *     -Dexec.args="--data /path/to/movie-review-polarity"</pre>
  */
 public final class TextCnn {
-    /** Vocabulary size: the OOV token and the 9,998 most frequent training words. */
-    static final int NUM_WORDS = 10_000;
-
     private TextCnn() {
     }
 
@@ -51,19 +43,13 @@ public final class TextCnn {
 
     static void run(ExampleArgs options) throws IOException {
         int maxlen = options.positive("maxlen", 56);
-        TextDataset.Split reviews = options.data() == null ? MovieReviews.load() : MovieReviews.load(options.data());
-        TextDataset trainTexts = reviews.train().shuffle(options.seed());
-
-        Tokenizer tokenizer = new Tokenizer(NUM_WORDS, "<OOV>");
-        tokenizer.fitOnTexts(trainTexts.texts());
-        Dataset train = Examples.limit(Dataset.of(encode(tokenizer, trainTexts, maxlen), trainTexts.labels()), options);
-        Dataset test = Dataset.of(encode(tokenizer, reviews.test(), maxlen), reviews.test().labels());
-        System.out.printf(Locale.ROOT, "%,d training and %,d test reviews, %,d distinct training words, length %d%n",
-                train.size(), test.size(), tokenizer.wordIndex().size(), maxlen);
+        ReviewData reviews = ReviewData.load(options, maxlen, Sequences.Padding.PRE);
+        Dataset train = reviews.train();
+        Dataset test = reviews.test();
 
         Sequential model = new Sequential(
                 new Input(maxlen),
-                new Embedding(NUM_WORDS, 16),
+                new Embedding(ReviewData.NUM_WORDS, 16),
                 new Conv1D(128, 5, "relu"),
                 new GlobalMaxPooling1D(),
                 new Dense(1, "sigmoid"));
@@ -74,10 +60,5 @@ public final class TextCnn {
                 .validationData(test).seed(options.seed()));
         Map<String, Double> scores = model.evaluate(test);
         Examples.finish("Movie-review text CNN", scores, test.size(), history, options, "text-cnn.svg");
-    }
-
-    /** Word ids padded (and truncated) at the start to {@code maxlen}: FLOAT {@code [n, maxlen]}. */
-    private static INDArray encode(Tokenizer tokenizer, TextDataset texts, int maxlen) {
-        return Sequences.pad(tokenizer.textsToSequences(texts.texts()), maxlen);
     }
 }

@@ -1,13 +1,10 @@
 package org.neurite.examples;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
 
 import org.neurite.data.Dataset;
-import org.neurite.data.MovieReviews;
-import org.neurite.data.TextDataset;
-import org.neurite.data.Tokenizer;
+import org.neurite.data.Sequences;
 import org.neurite.layers.Bidirectional;
 import org.neurite.layers.Dense;
 import org.neurite.layers.Dropout;
@@ -21,7 +18,7 @@ import org.neurite.models.Model;
 
 /**
  * A bidirectional LSTM on the sentence polarity dataset (10,662 one-sentence movie reviews;
- * {@link MovieReviews}), written with the functional API: a 10,000-word {@link Tokenizer},
+ * {@link org.neurite.data.MovieReviews}), written with the functional API: a 10,000-word {@link org.neurite.data.Tokenizer},
  * sequences padded at the end to {@code --maxlen} words (default 56) with id 0, then
  * Embedding(10,000, {@code --width} 64) with zero ids masked, dropout 0.3,
  * Bidirectional(LSTM({@code --units} 32)) that skips the padding, dropout 0.5 and a sigmoid
@@ -34,8 +31,6 @@ import org.neurite.models.Model;
  *     -Dexec.args="--data /path/to/movie-review-polarity"</pre>
  */
 public final class TextLstm {
-    static final int NUM_WORDS = 10_000;
-
     private TextLstm() {
     }
 
@@ -47,19 +42,12 @@ public final class TextLstm {
         int maxlen = options.positive("maxlen", 56);
         int width = options.positive("width", 64);
         int units = options.positive("units", 32);
-        TextDataset.Split reviews = options.data() == null ? MovieReviews.load() : MovieReviews.load(options.data());
-        TextDataset trainTexts = reviews.train().shuffle(options.seed());
-
-        Tokenizer tokenizer = new Tokenizer(NUM_WORDS, "<OOV>");
-        tokenizer.fitOnTexts(trainTexts.texts());
-        Dataset train = Examples.limit(Dataset.of(TextTransformer.encode(tokenizer, trainTexts, maxlen),
-                trainTexts.labels()), options);
-        Dataset test = Dataset.of(TextTransformer.encode(tokenizer, reviews.test(), maxlen), reviews.test().labels());
-        System.out.printf(Locale.ROOT, "%,d training and %,d test reviews, %,d distinct training words, length %d%n",
-                train.size(), test.size(), tokenizer.wordIndex().size(), maxlen);
+        ReviewData reviews = ReviewData.load(options, maxlen, Sequences.Padding.POST);
+        Dataset train = reviews.train();
+        Dataset test = reviews.test();
 
         Node words = Input.of("words", maxlen);
-        Node x = new Embedding(NUM_WORDS, width).maskZero(true).apply(words);
+        Node x = new Embedding(ReviewData.NUM_WORDS, width).maskZero(true).apply(words);
         x = new Dropout(0.3).apply(x);
         x = new Bidirectional(new LSTM(units)).apply(x);
         x = new Dropout(0.5).apply(x);

@@ -1,15 +1,10 @@
 package org.neurite.examples;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.data.Dataset;
-import org.neurite.data.MovieReviews;
 import org.neurite.data.Sequences;
-import org.neurite.data.TextDataset;
-import org.neurite.data.Tokenizer;
 import org.neurite.layers.Dense;
 import org.neurite.layers.Dropout;
 import org.neurite.layers.GlobalAveragePooling1D;
@@ -23,8 +18,8 @@ import org.neurite.models.Model;
 
 /**
  * A small transformer encoder on the sentence polarity dataset (10,662 one-sentence movie
- * reviews; {@link MovieReviews}), written with the functional API: a 10,000-word
- * {@link Tokenizer}, sequences padded at the end to {@code --maxlen} words (default 56) with id 0,
+ * reviews; {@link org.neurite.data.MovieReviews}), written with the functional API: a 10,000-word
+ * {@link org.neurite.data.Tokenizer}, sequences padded at the end to {@code --maxlen} words (default 56) with id 0,
  * then TokenAndPositionEmbedding(10,000, maxlen, {@code --width} 64) with zero ids masked, one
  * TransformerEncoder(feed-forward {@code --ff} 128, {@code --heads} 4 heads, dropout 0.1),
  * global average pooling over the real words, dropout 0.3 and a sigmoid output, trained with
@@ -37,8 +32,6 @@ import org.neurite.models.Model;
  *     -Dexec.args="--data /path/to/movie-review-polarity"</pre>
  */
 public final class TextTransformer {
-    static final int NUM_WORDS = 10_000;
-
     private TextTransformer() {
     }
 
@@ -51,18 +44,12 @@ public final class TextTransformer {
         int width = options.positive("width", 64);
         int heads = options.positive("heads", 4);
         int ff = options.positive("ff", 128);
-        TextDataset.Split reviews = options.data() == null ? MovieReviews.load() : MovieReviews.load(options.data());
-        TextDataset trainTexts = reviews.train().shuffle(options.seed());
-
-        Tokenizer tokenizer = new Tokenizer(NUM_WORDS, "<OOV>");
-        tokenizer.fitOnTexts(trainTexts.texts());
-        Dataset train = Examples.limit(Dataset.of(encode(tokenizer, trainTexts, maxlen), trainTexts.labels()), options);
-        Dataset test = Dataset.of(encode(tokenizer, reviews.test(), maxlen), reviews.test().labels());
-        System.out.printf(Locale.ROOT, "%,d training and %,d test reviews, %,d distinct training words, length %d%n",
-                train.size(), test.size(), tokenizer.wordIndex().size(), maxlen);
+        ReviewData reviews = ReviewData.load(options, maxlen, Sequences.Padding.POST);
+        Dataset train = reviews.train();
+        Dataset test = reviews.test();
 
         Node words = Input.of("words", maxlen);
-        Node x = new TokenAndPositionEmbedding(NUM_WORDS, maxlen, width).maskZero(true).apply(words);
+        Node x = new TokenAndPositionEmbedding(ReviewData.NUM_WORDS, maxlen, width).maskZero(true).apply(words);
         x = new TransformerEncoder(ff, heads).dropout(0.1).apply(x);
         x = new GlobalAveragePooling1D().apply(x);
         x = new Dropout(0.3).apply(x);
@@ -75,11 +62,5 @@ public final class TextTransformer {
                 .validationData(test).seed(options.seed()));
         Map<String, Double> scores = model.evaluate(test);
         Examples.finish("Movie-review transformer", scores, test.size(), history, options, "text-transformer.svg");
-    }
-
-    /** Word ids padded (and truncated) at the end to {@code maxlen}: FLOAT {@code [n, maxlen]}. */
-    static INDArray encode(Tokenizer tokenizer, TextDataset texts, int maxlen) {
-        return Sequences.pad(tokenizer.textsToSequences(texts.texts()), maxlen, Sequences.Padding.POST,
-                Sequences.Truncating.POST);
     }
 }

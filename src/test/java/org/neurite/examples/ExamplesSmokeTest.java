@@ -93,12 +93,7 @@ class ExamplesSmokeTest {
 
     @Test
     void textCnnOnTinyReviewFiles() throws IOException {
-        Path data = dir.resolve("reviews");
-        Files.createDirectories(data);
-        Files.writeString(data.resolve("rt-polarity.pos"), "a wonderful , moving film .\n".repeat(20),
-                StandardCharsets.ISO_8859_1);
-        Files.writeString(data.resolve("rt-polarity.neg"), "a dull and tedious mess .\n".repeat(20),
-                StandardCharsets.ISO_8859_1);
+        Path data = tinyReviews();
         String output = run(TextCnn::run, args(data.toString(), "--maxlen", "8"), "maxlen");
         assertTrue(output.contains("36 training and 4 test reviews"), output);
         assertTrue(output.contains("(None, 8, 16)"), output);
