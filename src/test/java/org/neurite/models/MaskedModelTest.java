@@ -39,7 +39,7 @@ class MaskedModelTest {
 
     private static Sequential sequentialLstm(int length) {
         return new Sequential(new Input(length), new Embedding(10, 4).maskZero(true),
-                new Bidirectional(new LSTM(3)), new Dense(2));
+                new Bidirectional(new LSTM(3)), new Dense(2, "softmax"));
     }
 
     @Test
