@@ -63,6 +63,11 @@ public final class NeuriteRunner implements Framework {
         return new Model(model);
     }
 
+    @Override
+    public BenchModel<?> lstm(long seed) {
+        throw new UnsupportedOperationException("Neurite's LSTM layer is not on this branch yet (branch rnn)");
+    }
+
     /** A compiled {@link Sequential}; its batches are the harness's arrays as they are. */
     private record Model(Sequential model) implements BenchModel<Examples> {
         @Override
