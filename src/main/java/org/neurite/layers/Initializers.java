@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Initializers {
     /** Names accepted by {@link #get(String)}. */
     public static final List<String> NAMES = List.of("glorot_uniform", "glorot_normal", "he_uniform", "he_normal",
-            "lecun_uniform", "lecun_normal", "zeros", "ones", "random_uniform", "random_normal");
+            "lecun_uniform", "lecun_normal", "zeros", "ones", "random_uniform", "random_normal", "orthogonal");
 
     // stddev of a unit normal truncated to +-2, which Keras divides out for variance scaling
     private static final double TRUNCATION_CORRECTION = .87962566103423978;
@@ -66,6 +66,50 @@ public final class Initializers {
         return named("random_normal", (t, s) -> Nd4j.randn(t, s).muli(stddev).addi(mean));
     }
 
+    /**
+     * A (semi-)orthogonal matrix, as Keras's {@code orthogonal} (gain 1): the Q factor of a
+     * standard normal matrix with the signs of R's diagonal folded in (here Gram-Schmidt, whose R
+     * has a positive diagonal, so no correction is needed), transposed when the matrix is wide.
+     * A {@code [u, 4u]} recurrent kernel therefore has orthonormal rows. Shapes of rank above 2
+     * are flattened to {@code [prod(leading), last]}.
+     */
+    public static Initializer orthogonal() {
+        return named("orthogonal", Initializers::orthogonal);
+    }
+
+    private static INDArray orthogonal(DataType t, long[] s) {
+        if (s.length < 2) {
+            throw new IllegalArgumentException("orthogonal: needs a shape of rank 2 or more, got " + Arrays.toString(s));
+        }
+        long cols = s[s.length - 1];
+        long rows = Arrays.stream(s, 0, s.length - 1).reduce(1, (a, b) -> a * b);
+        int tall = (int) Math.max(rows, cols);
+        int narrow = (int) Math.min(rows, cols);
+        double[][] a = Nd4j.randn(DataType.DOUBLE, narrow, tall).toDoubleMatrix();   // a[j] = column j
+        for (int j = 0; j < narrow; j++) {                                            // modified Gram-Schmidt
+            for (int i = 0; i < j; i++) {
+                double dot = 0;
+                for (int r = 0; r < tall; r++) {
+                    dot += a[i][r] * a[j][r];
+                }
+                for (int r = 0; r < tall; r++) {
+                    a[j][r] -= dot * a[i][r];
+                }
+            }
+            double norm = 0;
+            for (int r = 0; r < tall; r++) {
+                norm += a[j][r] * a[j][r];
+            }
+            norm = Math.sqrt(norm);
+            for (int r = 0; r < tall; r++) {
+                a[j][r] /= norm;
+            }
+        }
+        INDArray q = Nd4j.createFromArray(a);                 // [narrow, tall]: the columns of Q as rows
+        INDArray m = rows < cols ? q : q.transpose();         // wide: Q^T; tall: Q
+        return m.dup('c').reshape(s).castTo(t);
+    }
+
     /** Looks up a Keras initialiser name; the random ones use Keras's default parameters. */
     public static Initializer get(String name) {
         switch (name.toLowerCase(Locale.ROOT)) {
@@ -79,6 +123,7 @@ public final class Initializers {
             case "ones": return ones();
             case "random_uniform": return randomUniform(-0.05, 0.05);
             case "random_normal": return randomNormal(0, 0.05);
+            case "orthogonal": return orthogonal();
             default:
                 throw new IllegalArgumentException("unknown initializer '" + name + "'; valid names: " + NAMES);
         }

@@ -78,6 +78,25 @@ public final class LayerRegistry {
         builtIn("GlobalAveragePooling1D", c -> globalPooling(new GlobalAveragePooling1D(), c));
         builtIn("GlobalAveragePooling2D", c -> globalPooling(new GlobalAveragePooling2D(), c));
         builtIn("Activation", c -> new Activation(c.activation("activation")));
+        // recurrent layers
+        builtIn("SimpleRNN", c -> new SimpleRNN(c.integer("units")).configure(c));
+        builtIn("LSTM", c -> new LSTM(c.integer("units")).configure(c)
+                .unitForgetBias(c.bool("unit_forget_bias", true)));
+        builtIn("GRU", c -> {
+            c.require("reset_after", true);
+            return new GRU(c.integer("units")).configure(c);
+        });
+        builtIn("Bidirectional", c -> {
+            c.require("merge_mode", "concat");
+            Object inner = c.map().get("layer");
+            if (!(inner instanceof Map<?, ?> m) || !(m.get("class_name") instanceof String name)) {
+                throw new IllegalArgumentException(c.owner() + ": config key 'layer' expected {\"class_name\": .., "
+                        + "\"config\": {..}}, found " + inner);
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> config = m.get("config") instanceof Map<?, ?> cm ? (Map<String, Object>) cm : Map.of();
+            return new Bidirectional(fromConfig(name, config));
+        });
     }
 
     private LayerRegistry() {

@@ -1,0 +1,425 @@
+package org.neurite.tensor.ops;
+
+import java.util.Arrays;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.DropOutInverted;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.neurite.tensor.Allocator;
+import org.neurite.tensor.Native;
+import org.neurite.tensor.Op;
+
+/**
+ * A whole recurrent layer over a sequence as one op: forward runs every step, backward runs
+ * backpropagation through time. Inputs: {@code x [N, T, in]}, kernel {@code W [in, k*u]},
+ * recurrent kernel {@code U [u, k*u]} and optionally a bias (its shape is the subclass's).
+ * Output: the state after every step {@code [N, T, u]} ({@code returnSequences}) or after the
+ * last one {@code [N, u]}.
+ *
+ * <p>The work is arranged so that only the recurrence itself runs step by step: the input is
+ * made time-major once, the input projection {@code P = x W (+ b)} of all steps is one GEMM, each
+ * step adds {@code h_{t-1} U} into its slice of a preallocated buffer (matmul with beta = 1) and
+ * runs a few elementwise kernels on reused buffers; backward collects the pre-activation
+ * gradients {@code dP} of all steps, so {@code dW = x^T dP}, {@code dU = H_{prev}^T dR},
+ * {@code dx = dP W^T} and the bias gradient are again one GEMM or reduction each.
+ *
+ * <p>Options, all fixed per application:
+ * <ul>
+ *   <li>{@code reverse}: the steps run from the last time step to the first (Keras
+ *       {@code go_backwards}); the sequence output is then in processing order (reversed), unless
+ *       {@code timeOrder} asks for it in time order (a bidirectional layer's backward half);</li>
+ *   <li>{@code mask [N, T]} (1 real step, 0 padding): at a masked step the state is carried over,
+ *       {@code h_t = m h_new + (1 - m) h_{t-1}} (and likewise the LSTM cell), so the output there
+ *       is the previous output, as Keras;</li>
+ *   <li>{@code inputDropMask [N, in]} and {@code recurrentDropMask [N, u]}: dropout masks (already
+ *       scaled) multiplied into the input of every step and into the state entering the recurrent
+ *       product, one draw per sequence (variational dropout, as Keras).</li>
+ * </ul>
+ * With {@code m} the step mask, backward splits {@code dh_t} into {@code m dh_t} for the step and
+ * {@code (1 - m) dh_t} passed straight to {@code h_{t-1}}.
+ */
+public abstract class RecurrentSequence extends Op {
+
+    /** The fixed options of one application. */
+    public record Options(boolean returnSequences, boolean reverse, boolean timeOrder, INDArray mask,
+                          INDArray inputDropMask, INDArray recurrentDropMask,
+                          String activation, String recurrentActivation) {
+    }
+
+    private final Options options;
+    protected final Activation act;
+    protected final Activation recAct;
+
+    // set by forward
+    protected int n;
+    protected int steps;
+    protected int units;
+    protected DataType type;
+    private INDArray xd;        // [T*N, in] time-major (processing order), dropout applied
+    private INDArray kernel;
+    private INDArray recurrentKernel;
+    protected INDArray bias;
+    private INDArray states;    // [T+1, N, u]: states[k] enters step k, states[k+1] leaves it
+    private INDArray statesIn;  // [T, N, u]: the (dropped) state multiplied by U at each step
+    private INDArray[] stepMask; // [N, 1] per step or null
+    private INDArray tmpUnits;
+
+    protected RecurrentSequence(Options options) {
+        this.options = options;
+        this.act = Activation.of(options.activation());
+        this.recAct = Activation.of(options.recurrentActivation());
+    }
+
+    /** Number of gate blocks {@code k} along the last axis of the kernels. */
+    protected abstract int gates();
+
+    /** The bias added to the input projection ({@code [k*u]}), given the op's bias input. */
+    protected abstract INDArray inputBias(INDArray bias);
+
+    /** Allocates the per-sequence buffers; {@code projection} is {@code [T, N, k*u]}. */
+    protected abstract void allocate(INDArray projection);
+
+    /**
+     * One forward step: {@code hIn} is the state to multiply by {@code U}, {@code hPrev} the
+     * undropped previous state, {@code hNew} where the new state goes (before masking);
+     * {@code m} the step's mask column or null.
+     */
+    protected abstract void step(int k, INDArray hIn, INDArray hPrev, INDArray hNew, INDArray m);
+
+    /**
+     * One backward step: {@code dhNew} is the gradient reaching the new (unmasked) state; writes
+     * the step's slices of {@link #projectionGrad} and {@link #recurrentGrad}.
+     */
+    protected abstract void stepBack(int k, INDArray dhNew, INDArray m);
+
+    /**
+     * Adds into {@code dhPrev} the gradient of step {@code k}'s new state with respect to
+     * {@code h_{t-1}} that does not pass through {@code U} (none by default; GRU's {@code z h_{t-1}}).
+     */
+    protected void addDirect(int k, INDArray dhNew, INDArray dhPrev) {
+    }
+
+    /** Allocates the buffers of backward (called once before the steps run backwards). */
+    protected abstract void allocateBackward();
+
+    /** Gradients with respect to the input projection, {@code [T, N, k*u]}. */
+    protected abstract INDArray projectionGrad();
+
+    /** Gradients with respect to {@code h_in U} (and the recurrent bias), {@code [T, N, k*u]}. */
+    protected INDArray recurrentGrad() {
+        return projectionGrad();
+    }
+
+    /** The bias gradient from the summed projection gradients, written into {@code into} when given. */
+    protected abstract INDArray biasGrad(INDArray into);
+
+    /** Step {@code k}'s mask column {@code [N, 1]} (processing order), or null without a mask. */
+    protected final INDArray maskAt(int k) {
+        return stepMask == null ? null : stepMask[k];
+    }
+
+    @Override
+    public final INDArray forward(INDArray... in) {
+        INDArray x = in[0];
+        kernel = in[1];
+        recurrentKernel = in[2];
+        bias = in.length > 3 ? in[3] : null;
+        int k = gates();
+        units = (int) recurrentKernel.size(0);
+        if (x.rank() != 3 || kernel.rank() != 2 || recurrentKernel.rank() != 2 || kernel.size(0) != x.size(2)
+                || kernel.size(1) != (long) k * units || recurrentKernel.size(1) != (long) k * units) {
+            throw new IllegalArgumentException(name() + ": cannot apply kernel " + Arrays.toString(kernel.shape())
+                    + " and recurrent kernel " + Arrays.toString(recurrentKernel.shape()) + " to input "
+                    + Arrays.toString(x.shape()) + " (expected [N, T, in], [in, " + k + "*units], [units, "
+                    + k + "*units])");
+        }
+        type = x.dataType();
+        n = (int) x.size(0);
+        steps = (int) x.size(1);
+        long features = x.size(2);
+        INDArray mask = options.mask();
+        if (mask != null && (mask.rank() != 2 || mask.size(0) != n || mask.size(1) != steps)) {
+            throw new IllegalArgumentException(name() + ": step mask " + Arrays.toString(mask.shape())
+                    + " does not match input " + Arrays.toString(x.shape()) + " (expected [" + n + ", " + steps + "])");
+        }
+
+        INDArray xt = Allocator.empty(type, steps, n, features).assign(x.permute(1, 0, 2));
+        if (options.reverse()) {
+            xt = reverseTime(xt);
+        }
+        if (options.inputDropMask() != null) {
+            mul(xt, options.inputDropMask(), xt);
+        }
+        xd = xt.reshape('c', (long) steps * n, features);
+        INDArray b = bias == null ? null : inputBias(bias);
+        INDArray projection = Allocator.empty(type, (long) steps * n, (long) k * units);
+        if (b == null) {
+            Native.into("matmul", new INDArray[]{xd, kernel}, new INDArray[]{projection}, null, null, null);
+        } else {
+            Native.into("xw_plus_b", new INDArray[]{xd, kernel, b}, new INDArray[]{projection}, null, null, null);
+        }
+        stepMask = mask == null ? null : stepColumns(mask);
+
+        states = Allocator.empty(type, steps + 1L, n, units);
+        states.slice(0).assign(0);
+        boolean dropState = options.recurrentDropMask() != null;
+        statesIn = dropState ? Allocator.empty(type, steps, n, units) : states;
+        tmpUnits = Allocator.empty(type, n, units);
+        allocate(projection.reshape('c', steps, n, (long) k * units));
+
+        for (int s = 0; s < steps; s++) {
+            INDArray hPrev = states.slice(s);
+            INDArray hIn = hPrev;
+            if (dropState) {
+                hIn = statesIn.slice(s);
+                mul(hPrev, options.recurrentDropMask(), hIn);
+            }
+            INDArray hNew = states.slice(s + 1);
+            step(s, hIn, hPrev, hNew, maskAt(s));
+            if (stepMask != null) {
+                carry(hPrev, hNew, stepMask[s], tmpUnits);
+            }
+        }
+
+        if (!options.returnSequences()) {
+            return Allocator.empty(type, n, units).assign(states.slice(steps));
+        }
+        INDArray seq = states.get(NDArrayIndex.interval(1, steps + 1), NDArrayIndex.all(), NDArrayIndex.all());
+        if (options.reverse() && options.timeOrder()) {
+            seq = reverseTime(seq.dup('c'));
+        }
+        return Allocator.empty(type, n, steps, units).assign(seq.permute(1, 0, 2));
+    }
+
+    @Override
+    public final INDArray[] backward(INDArray g, boolean[] needs) {
+        return backward(g, needs, new INDArray[needs.length]);
+    }
+
+    @Override
+    public final INDArray[] backward(INDArray g, boolean[] needs, INDArray[] into) {
+        INDArray gt = null;
+        if (options.returnSequences()) {
+            gt = Allocator.empty(type, steps, n, units).assign(g.permute(1, 0, 2));
+            if (options.reverse() && options.timeOrder()) {
+                gt = reverseTime(gt);
+            }
+        }
+        INDArray dh = Allocator.empty(type, n, units);
+        INDArray dhPrev = Allocator.empty(type, n, units);
+        INDArray dhNew = Allocator.empty(type, n, units);
+        if (gt == null) {
+            dh.assign(g);
+        } else {
+            dh.assign(gt.slice(steps - 1));
+        }
+        allocateBackward();
+        INDArray dR = recurrentGrad();
+        boolean dropState = options.recurrentDropMask() != null;
+        for (int s = steps - 1; s >= 0; s--) {
+            if (gt != null && s < steps - 1) {
+                add(dh, gt.slice(s), dh);
+            }
+            INDArray m = maskAt(s);
+            INDArray dStep = dh;
+            if (m != null) {
+                mul(dh, m, dhNew);
+                dStep = dhNew;
+            }
+            stepBack(s, dStep, m);
+            // dh_{t-1} = (dR_t U^T) [* recurrent dropout] + direct terms + (1 - m) dh_t
+            Native.into("matmul", new INDArray[]{dR.slice(s), recurrentKernel}, new INDArray[]{dhPrev},
+                    new long[]{0, 1}, null, null);
+            if (dropState) {
+                mul(dhPrev, options.recurrentDropMask(), dhPrev);
+            }
+            addDirect(s, dStep, dhPrev);
+            if (m != null) {
+                sub(dh, dhNew, dh);
+                add(dhPrev, dh, dhPrev);
+            }
+            INDArray t = dh;
+            dh = dhPrev;
+            dhPrev = t;
+        }
+
+        INDArray dP = projectionGrad().reshape('c', (long) steps * n, (long) gates() * units);
+        INDArray[] out = new INDArray[bias == null ? 3 : 4];
+        if (needs[0]) {
+            INDArray dxt = Native.call("matmul", new INDArray[]{dP, kernel}, new long[]{0, 1}, null, null)[0]
+                    .reshape('c', steps, n, kernel.size(0));
+            if (options.inputDropMask() != null) {
+                mul(dxt, options.inputDropMask(), dxt);
+            }
+            if (options.reverse()) {
+                dxt = reverseTime(dxt);
+            }
+            out[0] = Allocator.empty(type, n, steps, kernel.size(0)).assign(dxt.permute(1, 0, 2));
+        }
+        if (needs[1]) {
+            out[1] = gemmInto(xd, dP, into[1]);
+        }
+        if (needs[2]) {
+            INDArray hin = statesIn == states
+                    ? states.get(NDArrayIndex.interval(0, steps), NDArrayIndex.all(), NDArrayIndex.all())
+                    : statesIn;
+            INDArray flatIn = hin.reshape('c', (long) steps * n, units);
+            out[2] = gemmInto(flatIn, dR.reshape('c', (long) steps * n, (long) gates() * units), into[2]);
+        }
+        if (bias != null && needs[3]) {
+            out[3] = biasGrad(into.length > 3 ? into[3] : null);
+        }
+        return out;
+    }
+
+    private static INDArray gemmInto(INDArray a, INDArray b, INDArray into) {
+        INDArray[] ins = {a, b};
+        long[] trans = {1, 0};
+        return into == null ? Native.call("matmul", ins, trans, null, null)[0]
+                : Native.into("matmul", ins, new INDArray[]{into.reshape(a.size(1), b.size(1))}, trans, null, null)[0];
+    }
+
+    private INDArray[] stepColumns(INDArray mask) {
+        INDArray mt = Allocator.empty(type, steps, n).assign(mask.castTo(type).transpose());
+        if (options.reverse()) {
+            mt = reverseTime(mt);
+        }
+        INDArray[] cols = new INDArray[steps];
+        for (int s = 0; s < steps; s++) {
+            cols[s] = mt.slice(s).reshape('c', n, 1);
+        }
+        return cols;
+    }
+
+    /** {@code next = prev + m (next - prev)}: the state is kept where the step is masked. */
+    protected static void carry(INDArray prev, INDArray next, INDArray m, INDArray tmp) {
+        sub(next, prev, tmp);
+        mul(tmp, m, tmp);
+        add(prev, tmp, next);
+    }
+
+    /** {@code x} reversed along its first (time) axis, as a new array. */
+    protected static INDArray reverseTime(INDArray x) {
+        INDArray out = Allocator.empty(x.dataType(), x.shape());
+        return Native.into("reverse", new INDArray[]{x}, new INDArray[]{out}, new long[]{0}, null, null)[0];
+    }
+
+    /**
+     * A dropout mask {@code [rows, width]}: 0 with probability {@code rate}, else {@code 1/(1-rate)},
+     * drawn from {@code Nd4j.getRandom()}.
+     */
+    public static INDArray dropoutMask(DataType type, long rows, long width, double rate) {
+        INDArray mask = Allocator.empty(type, rows, width).assign(1);
+        Native.legacy(new DropOutInverted(mask, 1 - rate));
+        return mask;
+    }
+
+    // ------------------------------------------------------------------ kernels on preallocated buffers
+
+    protected static void mul(INDArray a, INDArray b, INDArray out) {
+        Native.into("multiply", new INDArray[]{a, b}, new INDArray[]{out}, null, null, null);
+    }
+
+    protected static void add(INDArray a, INDArray b, INDArray out) {
+        Native.into("add", new INDArray[]{a, b}, new INDArray[]{out}, null, null, null);
+    }
+
+    protected static void sub(INDArray a, INDArray b, INDArray out) {
+        Native.into("subtract", new INDArray[]{a, b}, new INDArray[]{out}, null, null, null);
+    }
+
+    /** {@code out = a b + beta out}. */
+    protected static void matmul(INDArray a, INDArray b, INDArray out, double beta) {
+        Native.into("matmul", new INDArray[]{a, b}, new INDArray[]{out}, null, new double[]{1.0, beta}, null);
+    }
+
+    /** Columns {@code [from, to)} of a 2-D array, as a view. */
+    protected static INDArray cols(INDArray a, long from, long to) {
+        return a.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
+    }
+
+    @Override
+    public void release() {
+        xd = null;
+        kernel = null;
+        recurrentKernel = null;
+        bias = null;
+        states = null;
+        statesIn = null;
+        stepMask = null;
+        tmpUnits = null;
+    }
+
+    /** The state after every step, {@code [T+1, N, u]} (row 0 the zero initial state). */
+    protected final INDArray states() {
+        return states;
+    }
+
+    protected final INDArray recurrentKernel() {
+        return recurrentKernel;
+    }
+
+    protected final INDArray tmpUnits() {
+        return tmpUnits;
+    }
+
+    /**
+     * An activation usable inside the fused ops: forward and derivative as libnd4j kernels on
+     * preallocated buffers. The derivative takes the pre-activation, as libnd4j's {@code _bp} ops.
+     */
+    public enum Activation {
+        TANH("tanh"), SIGMOID("sigmoid"), RELU("relu"), LINEAR("linear");
+
+        private final String keras;
+
+        Activation(String keras) {
+            this.keras = keras;
+        }
+
+        /** The activation called {@code name} (Keras name; null means linear). */
+        public static Activation of(String name) {
+            String key = name == null ? "linear" : name;
+            for (Activation a : values()) {
+                if (a.keras.equals(key)) {
+                    return a;
+                }
+            }
+            throw new IllegalArgumentException("recurrent layers support the activations tanh, sigmoid, relu and "
+                    + "linear, got '" + name + "'");
+        }
+
+        public String kerasName() {
+            return keras;
+        }
+
+        /** {@code out = f(x)}. */
+        void apply(INDArray x, INDArray out) {
+            switch (this) {
+                case TANH -> Native.into("tanh", new INDArray[]{x}, new INDArray[]{out}, null, null, null);
+                case SIGMOID -> Native.into("sigmoid", new INDArray[]{x}, new INDArray[]{out}, null, null, null);
+                case RELU -> Native.into("relu", new INDArray[]{x}, new INDArray[]{out}, null, new double[]{0.0}, null);
+                default -> {
+                    if (out != x) {
+                        out.assign(x);
+                    }
+                }
+            }
+        }
+
+        /** {@code out = f'(x) g}. */
+        void backward(INDArray x, INDArray g, INDArray out) {
+            switch (this) {
+                case TANH -> Native.into("tanh_bp", new INDArray[]{x, g}, new INDArray[]{out}, null, null, null);
+                case SIGMOID -> Native.into("sigmoid_bp", new INDArray[]{x, g}, new INDArray[]{out}, null, null, null);
+                case RELU -> Native.into("relu_bp", new INDArray[]{x, g}, new INDArray[]{out}, null, new double[]{0.0},
+                        null);
+                default -> {
+                    if (out != g) {
+                        out.assign(g);
+                    }
+                }
+            }
+        }
+    }
+}
