@@ -247,6 +247,8 @@ abstract class Recurrent<T extends Recurrent<T>> extends Layer {
 
     /** Reads the options {@link #writeConfig} writes (Keras's keys and defaults). */
     T configure(LayerConfig c) {
+        c.require("return_state", false);
+        c.require("stateful", false);
         activation(c.string("activation", "tanh"));
         if (hasRecurrentActivation()) {
             recurrentActivation(c.string("recurrent_activation", "sigmoid"));

@@ -82,7 +82,7 @@ public final class MemoryScope implements AutoCloseable {
     }
 
     /** Whether a scope is open on this thread. */
-    static boolean isOpen() {
+    public static boolean isOpen() {
         return !OPEN.get().isEmpty();
     }
 

@@ -98,6 +98,10 @@ class LstmTest {
                 && e.getMessage().contains("[5, 4]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new LSTM(2).activation("softmax"));
         assertThrows(IllegalArgumentException.class, () -> new LSTM(2).dropout(1.0));
+        assertThrows(IllegalArgumentException.class,
+                () -> LayerRegistry.fromConfig("LSTM", Map.of("units", 2, "return_state", true)));
+        assertThrows(IllegalArgumentException.class,
+                () -> LayerRegistry.fromConfig("LSTM", Map.of("units", 2, "stateful", true)));
     }
 
     @Test

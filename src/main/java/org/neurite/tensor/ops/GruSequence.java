@@ -44,7 +44,7 @@ public final class GruSequence extends RecurrentSequence {
 
     @Override
     protected INDArray inputBias(INDArray b) {
-        return b.slice(0);
+        return at(b, 0);
     }
 
     @Override
@@ -53,7 +53,7 @@ public final class GruSequence extends RecurrentSequence {
         q = Allocator.empty(type, steps, n, 3L * units);
         if (bias != null) {
             INDArray flat = q.reshape('c', (long) steps * n, 3L * units).assign(0);
-            add(flat, bias.slice(1), flat);
+            add(flat, at(bias, 1), flat);
         }
         zr = Allocator.empty(type, steps, n, 2L * units);
         gate = Allocator.empty(type, steps, n, 2L * units);
@@ -64,17 +64,17 @@ public final class GruSequence extends RecurrentSequence {
     @Override
     protected void step(int k, INDArray hIn, INDArray hPrev, INDArray hNew, INDArray m) {
         long u = units;
-        INDArray pk = p.slice(k);
-        INDArray qk = q.slice(k);
+        INDArray pk = at(p, k);
+        INDArray qk = at(q, k);
         matmul(hIn, recurrentKernel(), qk, bias == null ? 0.0 : 1.0);
-        INDArray sk = zr.slice(k);
+        INDArray sk = at(zr, k);
         add(cols(pk, 0, 2 * u), cols(qk, 0, 2 * u), sk);
-        INDArray gk = gate.slice(k);
+        INDArray gk = at(gate, k);
         recAct.apply(sk, gk);
-        INDArray ck = cand.slice(k);
+        INDArray ck = at(cand, k);
         mul(cols(gk, u, 2 * u), cols(qk, 2 * u, 3 * u), ck);
         add(ck, cols(pk, 2 * u, 3 * u), ck);
-        INDArray hk = hh.slice(k);
+        INDArray hk = at(hh, k);
         act.apply(ck, hk);
         INDArray tmp = tmpUnits();
         sub(hPrev, hk, tmp);
@@ -93,22 +93,22 @@ public final class GruSequence extends RecurrentSequence {
     @Override
     protected void stepBack(int k, INDArray dh, INDArray m) {
         long u = units;
-        INDArray gk = gate.slice(k);
-        INDArray hk = hh.slice(k);
-        INDArray qk = q.slice(k);
-        INDArray dpk = dp.slice(k);
-        INDArray dqk = dq.slice(k);
+        INDArray gk = at(gate, k);
+        INDArray hk = at(hh, k);
+        INDArray qk = at(q, k);
+        INDArray dpk = at(dp, k);
+        INDArray dqk = at(dq, k);
         INDArray tmp = tmpUnits();
-        sub(states().slice(k), hk, tmp);
+        sub(at(states(), k), hk, tmp);
         mul(dh, tmp, cols(dGate, 0, u));                    // dz
         mul(dh, cols(gk, 0, u), direct);
         sub(dh, direct, tmp);                               // (1 - z) dh
         INDArray dv = cols(dpk, 2 * u, 3 * u);
-        act.backward(cand.slice(k), tmp, dv);
+        act.backward(at(cand, k), tmp, dv);
         mul(dv, cols(gk, u, 2 * u), cols(dqk, 2 * u, 3 * u));
         mul(dv, cols(qk, 2 * u, 3 * u), cols(dGate, u, 2 * u));   // dr
         INDArray dzr = cols(dpk, 0, 2 * u);
-        recAct.backward(zr.slice(k), dGate, dzr);
+        recAct.backward(at(zr, k), dGate, dzr);
         cols(dqk, 0, 2 * u).assign(dzr);
     }
 
@@ -131,9 +131,9 @@ public final class GruSequence extends RecurrentSequence {
     protected INDArray biasGrad(INDArray into) {
         INDArray out = into != null ? into : Allocator.empty(type, 2, 3L * units);
         long rows = (long) steps * n;
-        Native.into("reduce_sum", new INDArray[]{dp.reshape('c', rows, 3L * units)}, new INDArray[]{out.slice(0)},
+        Native.into("reduce_sum", new INDArray[]{dp.reshape('c', rows, 3L * units)}, new INDArray[]{at(out, 0)},
                 new long[]{0}, null, null);
-        Native.into("reduce_sum", new INDArray[]{dq.reshape('c', rows, 3L * units)}, new INDArray[]{out.slice(1)},
+        Native.into("reduce_sum", new INDArray[]{dq.reshape('c', rows, 3L * units)}, new INDArray[]{at(out, 1)},
                 new long[]{0}, null, null);
         return out;
     }

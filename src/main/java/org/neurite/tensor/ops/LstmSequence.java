@@ -47,36 +47,36 @@ public final class LstmSequence extends RecurrentSequence {
         z = projection;
         gates = Allocator.empty(type, steps, n, 4L * units);
         cells = Allocator.empty(type, steps + 1L, n, units);
-        cells.slice(0).assign(0);
+        at(cells, 0).assign(0);
         fresh = maskAt(0) == null ? null : Allocator.empty(type, steps, n, units);
         cellAct = Allocator.empty(type, steps, n, units);
     }
 
     private INDArray freshCell(int k) {
-        return fresh == null ? cells.slice(k + 1) : fresh.slice(k);
+        return fresh == null ? at(cells, k + 1) : at(fresh, k);
     }
 
     @Override
     protected void step(int k, INDArray hIn, INDArray hPrev, INDArray hNew, INDArray m) {
         long u = units;
-        INDArray zk = z.slice(k);
+        INDArray zk = at(z, k);
         matmul(hIn, recurrentKernel(), zk, 1.0);
-        INDArray gk = gates.slice(k);
+        INDArray gk = at(gates, k);
         recAct.apply(zk, gk);
         act.apply(cols(zk, 2 * u, 3 * u), cols(gk, 2 * u, 3 * u));
-        INDArray cPrev = cells.slice(k);
+        INDArray cPrev = at(cells, k);
         INDArray cNew = freshCell(k);
         INDArray tmp = tmpUnits();
         mul(cols(gk, u, 2 * u), cPrev, cNew);
         mul(cols(gk, 0, u), cols(gk, 2 * u, 3 * u), tmp);
         add(cNew, tmp, cNew);
-        INDArray ak = cellAct.slice(k);
+        INDArray ak = at(cellAct, k);
         act.apply(cNew, ak);
         mul(cols(gk, 3 * u, 4 * u), ak, hNew);
         if (m != null) {
             sub(cNew, cPrev, tmp);
             mul(tmp, m, tmp);
-            add(cPrev, tmp, cells.slice(k + 1));
+            add(cPrev, tmp, at(cells, k + 1));
         }
     }
 
@@ -97,15 +97,15 @@ public final class LstmSequence extends RecurrentSequence {
     @Override
     protected void stepBack(int k, INDArray dh, INDArray m) {
         long u = units;
-        INDArray gk = gates.slice(k);
-        INDArray cPrev = cells.slice(k);
+        INDArray gk = at(gates, k);
+        INDArray cPrev = at(cells, k);
         INDArray cNew = freshCell(k);
         INDArray tmp = tmpUnits();
         if (m != null) {
             mul(dc, m, dcNew);
             sub(dc, dcNew, dc);              // the part carried past a masked step
         }
-        mul(dh, cellAct.slice(k), cols(dGate, 3 * u, 4 * u));
+        mul(dh, at(cellAct, k), cols(dGate, 3 * u, 4 * u));
         mul(dh, cols(gk, 3 * u, 4 * u), tmp);
         act.backward(cNew, tmp, tmp2);
         add(dcNew, tmp2, dcNew);
@@ -118,8 +118,8 @@ public final class LstmSequence extends RecurrentSequence {
         } else {
             mul(dcNew, cols(gk, u, 2 * u), dc);
         }
-        INDArray zk = z.slice(k);
-        INDArray dzk = dz.slice(k);
+        INDArray zk = at(z, k);
+        INDArray dzk = at(dz, k);
         recAct.backward(zk, dGate, dzk);
         act.backward(cols(zk, 2 * u, 3 * u), cols(dGate, 2 * u, 3 * u), cols(dzk, 2 * u, 3 * u));
     }

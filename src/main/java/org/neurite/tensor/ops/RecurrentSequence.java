@@ -1,12 +1,15 @@
 package org.neurite.tensor.ops;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.DropOutInverted;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neurite.tensor.Allocator;
+import org.neurite.tensor.MemoryScope;
 import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
 
@@ -153,29 +156,30 @@ public abstract class RecurrentSequence extends Op {
         }
         xd = xt.reshape('c', (long) steps * n, features);
         INDArray b = bias == null ? null : inputBias(bias);
-        INDArray projection = Allocator.empty(type, (long) steps * n, (long) k * units);
+        INDArray projection = Allocator.empty(type, steps, n, (long) k * units);
+        INDArray flatProjection = projection.reshape('c', (long) steps * n, (long) k * units);
         if (b == null) {
-            Native.into("matmul", new INDArray[]{xd, kernel}, new INDArray[]{projection}, null, null, null);
+            matmul(xd, kernel, flatProjection, false, false, 0.0);
         } else {
-            Native.into("xw_plus_b", new INDArray[]{xd, kernel, b}, new INDArray[]{projection}, null, null, null);
+            Native.into("xw_plus_b", new INDArray[]{xd, kernel, b}, new INDArray[]{flatProjection}, null, null, null);
         }
         stepMask = mask == null ? null : stepColumns(mask);
 
         states = Allocator.empty(type, steps + 1L, n, units);
-        states.slice(0).assign(0);
+        at(states, 0).assign(0);
         boolean dropState = options.recurrentDropMask() != null;
         statesIn = dropState ? Allocator.empty(type, steps, n, units) : states;
         tmpUnits = Allocator.empty(type, n, units);
-        allocate(projection.reshape('c', steps, n, (long) k * units));
+        allocate(projection);
 
         for (int s = 0; s < steps; s++) {
-            INDArray hPrev = states.slice(s);
+            INDArray hPrev = at(states, s);
             INDArray hIn = hPrev;
             if (dropState) {
-                hIn = statesIn.slice(s);
+                hIn = at(statesIn, s);
                 mul(hPrev, options.recurrentDropMask(), hIn);
             }
-            INDArray hNew = states.slice(s + 1);
+            INDArray hNew = at(states, s + 1);
             step(s, hIn, hPrev, hNew, maskAt(s));
             if (stepMask != null) {
                 carry(hPrev, hNew, stepMask[s], tmpUnits);
@@ -183,7 +187,7 @@ public abstract class RecurrentSequence extends Op {
         }
 
         if (!options.returnSequences()) {
-            return Allocator.empty(type, n, units).assign(states.slice(steps));
+            return Allocator.empty(type, n, units).assign(at(states, steps));
         }
         INDArray seq = states.get(NDArrayIndex.interval(1, steps + 1), NDArrayIndex.all(), NDArrayIndex.all());
         if (options.reverse() && options.timeOrder()) {
@@ -212,14 +216,14 @@ public abstract class RecurrentSequence extends Op {
         if (gt == null) {
             dh.assign(g);
         } else {
-            dh.assign(gt.slice(steps - 1));
+            dh.assign(at(gt, steps - 1));
         }
         allocateBackward();
         INDArray dR = recurrentGrad();
         boolean dropState = options.recurrentDropMask() != null;
         for (int s = steps - 1; s >= 0; s--) {
             if (gt != null && s < steps - 1) {
-                add(dh, gt.slice(s), dh);
+                add(dh, at(gt, s), dh);
             }
             INDArray m = maskAt(s);
             INDArray dStep = dh;
@@ -229,8 +233,7 @@ public abstract class RecurrentSequence extends Op {
             }
             stepBack(s, dStep, m);
             // dh_{t-1} = (dR_t U^T) [* recurrent dropout] + direct terms + (1 - m) dh_t
-            Native.into("matmul", new INDArray[]{dR.slice(s), recurrentKernel}, new INDArray[]{dhPrev},
-                    new long[]{0, 1}, null, null);
+            matmul(at(dR, s), recurrentKernel, dhPrev, false, true, 0.0);
             if (dropState) {
                 mul(dhPrev, options.recurrentDropMask(), dhPrev);
             }
@@ -247,8 +250,8 @@ public abstract class RecurrentSequence extends Op {
         INDArray dP = projectionGrad().reshape('c', (long) steps * n, (long) gates() * units);
         INDArray[] out = new INDArray[bias == null ? 3 : 4];
         if (needs[0]) {
-            INDArray dxt = Native.call("matmul", new INDArray[]{dP, kernel}, new long[]{0, 1}, null, null)[0]
-                    .reshape('c', steps, n, kernel.size(0));
+            INDArray dxt = Allocator.empty(type, steps, n, kernel.size(0));
+            matmul(dP, kernel, dxt.reshape('c', (long) steps * n, kernel.size(0)), false, true, 0.0);
             if (options.inputDropMask() != null) {
                 mul(dxt, options.inputDropMask(), dxt);
             }
@@ -273,21 +276,22 @@ public abstract class RecurrentSequence extends Op {
         return out;
     }
 
-    private static INDArray gemmInto(INDArray a, INDArray b, INDArray into) {
-        INDArray[] ins = {a, b};
-        long[] trans = {1, 0};
-        return into == null ? Native.call("matmul", ins, trans, null, null)[0]
-                : Native.into("matmul", ins, new INDArray[]{into.reshape(a.size(1), b.size(1))}, trans, null, null)[0];
+    /** {@code a^T b}, into {@code into} when given (a parameter's gradient buffer). */
+    private INDArray gemmInto(INDArray a, INDArray b, INDArray into) {
+        INDArray out = into != null ? into.reshape(a.size(1), b.size(1)) : Allocator.empty(type, a.size(1), b.size(1));
+        matmul(a, b, out, true, false, 0.0);
+        return into != null ? into : out;
     }
 
     private INDArray[] stepColumns(INDArray mask) {
-        INDArray mt = Allocator.empty(type, steps, n).assign(mask.castTo(type).transpose());
+        INDArray columns = Allocator.empty(type, steps, n, 1);
+        columns.reshape('c', steps, n).assign(mask.dataType() == type ? mask.transpose() : mask.castTo(type).transpose());
         if (options.reverse()) {
-            mt = reverseTime(mt);
+            columns = reverseTime(columns);
         }
         INDArray[] cols = new INDArray[steps];
         for (int s = 0; s < steps; s++) {
-            cols[s] = mt.slice(s).reshape('c', n, 1);
+            cols[s] = at(columns, s);
         }
         return cols;
     }
@@ -331,12 +335,70 @@ public abstract class RecurrentSequence extends Op {
 
     /** {@code out = a b + beta out}. */
     protected static void matmul(INDArray a, INDArray b, INDArray out, double beta) {
-        Native.into("matmul", new INDArray[]{a, b}, new INDArray[]{out}, null, new double[]{1.0, beta}, null);
+        matmul(a, b, out, false, false, beta);
     }
 
-    /** Columns {@code [from, to)} of a 2-D array, as a view. */
+    /**
+     * {@code out = op(a) op(b) + beta out}. Every argument is always passed: calls with given
+     * outputs share one cached context per shape, which keeps the previous call's arguments when
+     * a call passes none (an earlier beta = 1 would survive).
+     */
+    protected static void matmul(INDArray a, INDArray b, INDArray out, boolean transA, boolean transB, double beta) {
+        Native.into("matmul", new INDArray[]{a, b}, new INDArray[]{out}, new long[]{transA ? 1 : 0, transB ? 1 : 0},
+                new double[]{1.0, beta}, null);
+    }
+
+    /** Columns {@code [from, to)} of a 2-D array, as a view (cached for a step's pooled arrays). */
     protected static INDArray cols(INDArray a, long from, long to) {
-        return a.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
+        return view(a, from, to);
+    }
+
+    /** Slice {@code k} along the first (time) axis, as a view (cached for a step's pooled arrays). */
+    protected static INDArray at(INDArray a, int k) {
+        return view(a, -1, k);
+    }
+
+    /**
+     * Views into a step's pooled buffers, by buffer identity. Inside a {@link MemoryScope} every
+     * training step gets the very same buffer objects back from the pool, so each step's views
+     * are created once (an ND4J view costs 10-20 microseconds, and a sequence takes a few hundred
+     * per pass) and are the same objects every time, which also lets the cached op contexts skip
+     * setting their arrays. Outside a scope the buffers are new on every call and nothing is kept.
+     */
+    private static INDArray view(INDArray a, long from, long to) {
+        if (!MemoryScope.isOpen()) {
+            return from < 0 ? a.slice((int) to) : a.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
+        }
+        Map<ViewKey, INDArray> cache = VIEWS.get();
+        ViewKey key = new ViewKey(a, from, to);
+        INDArray v = cache.get(key);
+        if (v == null) {
+            v = from < 0 ? a.slice((int) to) : a.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
+            cache.put(key, v);
+        }
+        return v;
+    }
+
+    private static final int MAX_VIEWS = 8192;
+    private static final ThreadLocal<Map<ViewKey, INDArray>> VIEWS = ThreadLocal.withInitial(
+            () -> new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ViewKey, INDArray> eldest) {
+                    return size() > MAX_VIEWS;
+                }
+            });
+
+    /** A view's parent (by identity) and range. */
+    private record ViewKey(INDArray parent, long from, long to) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ViewKey k && k.parent == parent && k.from == from && k.to == to;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(parent) * 31 + Long.hashCode(from * 1_000_003L + to);
+        }
     }
 
     @Override

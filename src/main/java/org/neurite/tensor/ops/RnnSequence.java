@@ -36,7 +36,7 @@ public final class RnnSequence extends RecurrentSequence {
 
     @Override
     protected void step(int k, INDArray hIn, INDArray hPrev, INDArray hNew, INDArray m) {
-        INDArray zk = z.slice(k);
+        INDArray zk = at(z, k);
         matmul(hIn, recurrentKernel(), zk, 1.0);
         act.apply(zk, hNew);
     }
@@ -48,7 +48,7 @@ public final class RnnSequence extends RecurrentSequence {
 
     @Override
     protected void stepBack(int k, INDArray dh, INDArray m) {
-        act.backward(z.slice(k), dh, dz.slice(k));
+        act.backward(at(z, k), dh, at(dz, k));
     }
 
     @Override
