@@ -8,7 +8,8 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>CNN at batch 32: at least 6x DL4J's samples/s; at batch 128: faster than DL4J;</li>
- *   <li>MLP: at least 8x DL4J's steps/s; text CNN: at least 3x DL4J's samples/s;</li>
+ *   <li>MLP: at least 8x DL4J's steps/s; text CNN: at least 3x DL4J's samples/s; LSTM: at least 5x
+ *       DL4J's samples/s;</li>
  *   <li>memory: RSS after the last epoch within 3% of RSS after epoch 2, peak RSS below DL4J's,
  *       test accuracy after one epoch within 0.5 points of DL4J's.</li>
  * </ul>
@@ -31,6 +32,7 @@ public record Acceptance(String text, Check check) {
                 case CNN128 -> new Acceptance("> 1x", (n, d) -> n > d);
                 case MLP -> atLeast(8);
                 case TEXT -> atLeast(3);
+                case LSTM -> atLeast(5);
                 default -> NONE;
             };
             case PEAK_RSS -> new Acceptance("< DL4J", (n, d) -> n < d);

@@ -22,9 +22,9 @@ import org.neurite.data.Tokenizer;
  * {@link Examples}; loading is never timed.
  */
 public final class BenchData {
-    /** The text CNN's vocabulary: the 10,000 most frequent words (with the OOV token). */
+    /** The text models' vocabulary: the 10,000 most frequent words (with the OOV token). */
     public static final int VOCABULARY = 10_000;
-    /** The text CNN's sequence length. */
+    /** The text models' sequence length. */
     public static final int LENGTH = 56;
 
     private final Path root;
@@ -67,7 +67,7 @@ public final class BenchData {
     }
 
     private Path folder(Workload workload) {
-        return root.resolve(workload == Workload.TEXT ? MovieReviews.NAME : FashionMnist.NAME);
+        return root.resolve(workload.movieReviews() ? MovieReviews.NAME : FashionMnist.NAME);
     }
 
     private static Examples examples(Dataset data) {

@@ -14,7 +14,7 @@ import java.util.Map;
  *   <caption>options</caption>
  *   <tr><td>{@code --data-root DIR}</td><td>the datasets folder, default {@code ../shared/datasets}</td></tr>
  *   <tr><td>{@code --warmup N}</td><td>untimed steps before timing, default 30</td></tr>
- *   <tr><td>{@code --steps N}</td><td>timed steps of the CNN and text workloads, default 300</td></tr>
+ *   <tr><td>{@code --steps N}</td><td>timed steps of the CNN, text and LSTM workloads, default 300</td></tr>
  *   <tr><td>{@code --mlp-steps N}</td><td>timed steps of the MLP, default 5000</td></tr>
  *   <tr><td>{@code --memory-epochs N}</td><td>epochs of the memory workload, default 5</td></tr>
  *   <tr><td>{@code --memory-limit N}</td><td>training examples per epoch there, default 12000</td></tr>

@@ -12,9 +12,11 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -81,6 +83,35 @@ public final class Dl4jRunner implements Framework {
                 .layer(new OutputLayer.Builder(LossFunction.XENT).nIn(128).nOut(1).activation(Activation.SIGMOID).build())
                 .build();   // no setInputType: it would overwrite the embedding's nIn with the input's size (1)
         return new Model(network(conf), false);
+    }
+
+    /**
+     * The LSTM text model as DL4J users write it. {@code EmbeddingSequenceLayer} turns ids
+     * {@code [b, 56]} into {@code [b, 32, 56]} (its default output format, NCW), which is the layout
+     * DL4J's {@code LSTM} expects by default (NCW); {@code LastTimeStep} keeps the LSTM's last step
+     * {@code [b, 64]}, as Keras's LSTM without {@code return_sequences}; the output layer is a
+     * feed-forward sigmoid with binary cross-entropy. DL4J's LSTM (no peepholes, unlike
+     * {@code GravesLSTM}) has Keras's parameter count, 4 * (32 * 64 + 64 * 64 + 64) = 24,832, in its
+     * own layout (input weights {@code [32, 256]}, recurrent {@code [64, 256]}, bias {@code [256]});
+     * its forget-gate bias starts at 1, as Keras's {@code unit_forget_bias}.
+     */
+    @Override
+    public BenchModel<?> lstm(long seed) {
+        MultiLayerConfiguration conf = base(seed).list()
+                .layer(new EmbeddingSequenceLayer.Builder().nIn(BenchData.VOCABULARY).nOut(32)
+                        .inputLength(BenchData.LENGTH).build())
+                .layer(new LastTimeStep(new LSTM.Builder().nIn(32).nOut(64).activation(Activation.TANH)
+                        .gateActivationFunction(Activation.SIGMOID).build()))
+                .layer(new OutputLayer.Builder(LossFunction.XENT).nIn(64).nOut(1).activation(Activation.SIGMOID).build())
+                .build();   // no setInputType, as in textCnn: every nIn is given
+        MultiLayerNetwork network = network(conf);
+        StringBuilder layers = new StringBuilder();
+        for (org.deeplearning4j.nn.api.Layer layer : network.getLayers()) {
+            layers.append(layers.length() == 0 ? "" : ", ").append(layer.getClass().getSimpleName()).append(' ')
+                    .append(layer.numParams()).append(' ').append(layer.paramTable().keySet());
+        }
+        System.out.println("# dl4j lstm params: " + layers + "; total " + network.numParams());
+        return new Model(network, false);
     }
 
     private static NeuralNetConfiguration.Builder base(long seed) {

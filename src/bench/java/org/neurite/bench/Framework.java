@@ -16,4 +16,11 @@ public interface Framework {
 
     /** The seed text CNN: 56 ids -> Embedding(10000, 16) -> Conv1D(128, 5, relu) -> global max -> 1 sigmoid. */
     BenchModel<?> textCnn(long seed);
+
+    /**
+     * The LSTM text model: 56 ids -> Embedding(10000, 32) -> LSTM(64) (tanh, sigmoid gates; the last
+     * step's output only) -> 1 sigmoid, binary cross-entropy; 344,897 parameters (the LSTM's
+     * 4 * (32 * 64 + 64 * 64 + 64) = 24,832 of them).
+     */
+    BenchModel<?> lstm(long seed);
 }

@@ -10,6 +10,8 @@ import org.neurite.layers.Dense;
 import org.neurite.layers.Embedding;
 import org.neurite.layers.GlobalMaxPooling1D;
 import org.neurite.layers.Input;
+import org.neurite.layers.LSTM;
+import org.neurite.layers.Layer;
 import org.neurite.losses.Losses;
 import org.neurite.models.Fit;
 import org.neurite.models.Sequential;
@@ -61,6 +63,29 @@ public final class NeuriteRunner implements Framework {
                 new Dense(1, "sigmoid"));
         model.compile(new Adam(1e-3), Losses.binaryCrossentropy());
         return new Model(model);
+    }
+
+    @Override
+    public BenchModel<?> lstm(long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        Sequential model = lstmModel();
+        model.compile(new Adam(1e-3), Losses.binaryCrossentropy());
+        StringBuilder layers = new StringBuilder();
+        for (Layer layer : model.layers()) {
+            layers.append(layers.length() == 0 ? "" : ", ").append(layer.getClass().getSimpleName()).append(' ')
+                    .append(layer.countParams());
+        }
+        System.out.println("# neurite lstm params: " + layers + "; total " + model.countParams());
+        return new Model(model);
+    }
+
+    /** The LSTM text model, uncompiled: 56 ids -> Embedding(10000, 32) -> LSTM(64) -> 1 sigmoid. */
+    static Sequential lstmModel() {
+        return new Sequential(
+                new Input(BenchData.LENGTH),
+                new Embedding(BenchData.VOCABULARY, 32),
+                new LSTM(64),
+                new Dense(1, "sigmoid"));
     }
 
     /** A compiled {@link Sequential}; its batches are the harness's arrays as they are. */

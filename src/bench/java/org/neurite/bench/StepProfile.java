@@ -17,7 +17,8 @@ import org.neurite.tensor.Profiler;
  * op and per kernel ({@link Profiler}).
  *
  * <pre>mvn -B -q -Pbench test-compile exec:java -Dexec.mainClass=org.neurite.bench.StepProfile -Dexec.args="cnn 32 200"</pre>
- * Models: {@code cnn} (the seed CNN), {@code mlp}, {@code text}, {@code bn} (the improved
+ * Models: {@code cnn} (the seed CNN), {@code mlp}, {@code text}, {@code lstm} (Embedding 10,000 x 32,
+ * LSTM 64, Dense 1 sigmoid), {@code bn} (the improved
  * Fashion-MNIST network, with batch normalisation).
  */
 public final class StepProfile {
@@ -42,6 +43,12 @@ public final class StepProfile {
             case "text":
                 model = new Sequential(new Input(56), new Embedding(10_000, 16), new Conv1D(128, 5, "relu"),
                         new GlobalMaxPooling1D(), new Dense(1, "sigmoid"));
+                model.compile("adam", "binary_crossentropy");
+                x = Nd4j.rand(DataType.FLOAT, batch, 56).muli(9999).castTo(DataType.INT).castTo(DataType.FLOAT);
+                y = Nd4j.rand(DataType.FLOAT, batch, 1).gt(0.5).castTo(DataType.FLOAT);
+                break;
+            case "lstm":
+                model = NeuriteRunner.lstmModel();
                 model.compile("adam", "binary_crossentropy");
                 x = Nd4j.rand(DataType.FLOAT, batch, 56).muli(9999).castTo(DataType.INT).castTo(DataType.FLOAT);
                 y = Nd4j.rand(DataType.FLOAT, batch, 1).gt(0.5).castTo(DataType.FLOAT);

@@ -13,6 +13,8 @@ import java.util.Locale;
  *   <li>{@link #MLP}: the seed MLP (5 -> 64 -> 1) on synthetic separable data, steps/s at batch 32;</li>
  *   <li>{@link #TEXT}: the seed text CNN on the movie reviews (10,000 words, length 56), samples/s
  *       at batch 32;</li>
+ *   <li>{@link #LSTM}: Embedding(10,000 x 32) -> LSTM(64) -> Dense(1, sigmoid) on the same movie reviews
+ *       (length 56), samples/s at batch 32, against DL4J's {@code LSTM} wrapped in {@code LastTimeStep};</li>
  *   <li>{@link #MEMORY}: epochs of the CNN at batch 32 with the RSS after each epoch, the peak RSS,
  *       and the test accuracy after the first epoch.</li>
  * </ul>
@@ -22,6 +24,7 @@ public enum Workload {
     CNN128(128, true),
     MLP(32, false),
     TEXT(32, true),
+    LSTM(32, true),
     MEMORY(32, true);
 
     private final int batchSize;
@@ -44,6 +47,11 @@ public enum Workload {
     /** Whether the workload reads a dataset from the data root (the MLP makes its own data). */
     public boolean needsData() {
         return needsData;
+    }
+
+    /** Whether the workload trains on the movie reviews ({@link #TEXT}, {@link #LSTM}), else Fashion-MNIST. */
+    public boolean movieReviews() {
+        return this == TEXT || this == LSTM;
     }
 
     /** The workload called {@code id} (case-insensitive). */

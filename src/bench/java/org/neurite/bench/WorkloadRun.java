@@ -55,6 +55,7 @@ public final class WorkloadRun {
             case CNN32, CNN128 -> cnn(workload, data.fashionMnist()[0]);
             case MLP -> mlp();
             case TEXT -> text(data.movieReviews()[0]);
+            case LSTM -> lstm(data.movieReviews());
             case MEMORY -> memory(data.fashionMnist());
             default -> throw new IllegalStateException("no runner for " + workload);
         }
@@ -84,6 +85,21 @@ public final class WorkloadRun {
         int batch = Workload.TEXT.batchSize();
         double steps = timed(model, train, batch, options.warmup(), options.steps());
         print(Workload.TEXT, Metric.SPEED, steps * batch, extra(model, "steps=" + options.steps()));
+    }
+
+    /**
+     * The LSTM model's samples/s at batch 32. Untimed, around the timing: test accuracy before the
+     * first step and after the last, printed as a comment line, to show that the model trains.
+     */
+    private void lstm(Examples[] reviews) {
+        BenchModel<?> model = framework.lstm(options.seed());
+        int batch = Workload.LSTM.batchSize();
+        double before = model.accuracy(reviews[1]);
+        double steps = timed(model, reviews[0], batch, options.warmup(), options.steps());
+        double after = model.accuracy(reviews[1]);
+        System.out.printf(Locale.ROOT, "# %s lstm: test accuracy %.1f%% before training, %.1f%% after %d steps "
+                + "of %d%n", framework.name(), 100 * before, 100 * after, options.warmup() + options.steps(), batch);
+        print(Workload.LSTM, Metric.SPEED, steps * batch, extra(model, "steps=" + options.steps()));
     }
 
     private void memory(Examples[] fashion) {
