@@ -47,9 +47,6 @@ public abstract class Layer {
     private final List<Node> nodes = new ArrayList<>();
 
     protected Layer() {
-        String base = defaultName();
-        int n = COUNTERS.computeIfAbsent(base, k -> new AtomicInteger()).getAndIncrement();
-        this.name = n == 0 ? base : base + "_" + n;
     }
 
     /**
@@ -80,7 +77,7 @@ public abstract class Layer {
             if (shapes.size() != inputShapes.size()
                     || !java.util.stream.IntStream.range(0, shapes.size())
                     .allMatch(i -> Arrays.equals(inputShapes.get(i), shapes.get(i)))) {
-                throw new IllegalStateException(name + ": already built for input shape " + describe(inputShapes)
+                throw new IllegalStateException(name() + ": already built for input shape " + describe(inputShapes)
                         + ", cannot rebuild for " + describe(shapes));
             }
             return outputShape.clone();
@@ -103,7 +100,7 @@ public abstract class Layer {
      */
     protected long[] onBuild(List<long[]> shapes) {
         if (shapes.size() != 1) {
-            throw new IllegalArgumentException(name + " (" + className() + "): takes one input, got " + shapes.size());
+            throw new IllegalArgumentException(name() + " (" + className() + "): takes one input, got " + shapes.size());
         }
         return onBuild(shapes.get(0));
     }
@@ -111,7 +108,7 @@ public abstract class Layer {
     /** The forward computation on several inputs; single-input layers get their one input. */
     public Tensor forward(List<Tensor> inputs, boolean training) {
         if (inputs.size() != 1) {
-            throw new IllegalArgumentException(name + " (" + className() + "): takes one input, got " + inputs.size());
+            throw new IllegalArgumentException(name() + " (" + className() + "): takes one input, got " + inputs.size());
         }
         return forward(inputs.get(0), training);
     }
@@ -164,14 +161,14 @@ public abstract class Layer {
     /** {@link #apply(Node...)} on a list of inputs. */
     public final Node apply(List<Node> inputs) {
         if (inputs.isEmpty() || inputs.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new IllegalArgumentException(name + " (" + className() + "): apply needs one or more inputs, got "
+            throw new IllegalArgumentException(name() + " (" + className() + "): apply needs one or more inputs, got "
                     + inputs);
         }
         long[] out;
         try {
             out = build(inputs.stream().map(Node::shape).toList(), dataType == null ? DataType.FLOAT : dataType);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new IllegalArgumentException(name + " (" + className() + ") applied to " + Node.describe(inputs)
+            throw new IllegalArgumentException(name() + " (" + className() + ") applied to " + Node.describe(inputs)
                     + ": " + e.getMessage(), e);
         }
         Node node = new Node(this, inputs, out, nodes.size());
@@ -232,7 +229,7 @@ public abstract class Layer {
 
     /** An error naming this layer and the expected and found input shapes. */
     protected final IllegalArgumentException shapeError(String expected, long[] found) {
-        return new IllegalArgumentException(name + " (" + className() + "): expected input shape " + expected
+        return new IllegalArgumentException(name() + " (" + className() + "): expected input shape " + expected
                 + " but found " + Arrays.toString(found));
     }
 
@@ -258,7 +255,17 @@ public abstract class Layer {
 
     // ------------------------------------------------------------------ public API
 
+    /**
+     * The layer's name: the one given with {@link #name(String)}, else a default made from the
+     * class name when first asked ({@code dense}, {@code dense_1}, ...), so a layer named explicitly
+     * (a composite layer's sublayers, a loaded layer) takes no number from the defaults.
+     */
     public String name() {
+        if (name == null) {
+            String base = defaultName();
+            int n = COUNTERS.computeIfAbsent(base, k -> new AtomicInteger()).getAndIncrement();
+            name = n == 0 ? base : base + "_" + n;
+        }
         return name;
     }
 
@@ -322,10 +329,10 @@ public abstract class Layer {
 
     public void setWeights(List<INDArray> values) {
         if (values.size() != weights.size()) {
-            throw new IllegalArgumentException(name + ": expected " + weights.size() + " weight arrays but got " + values.size());
+            throw new IllegalArgumentException(name() + ": expected " + weights.size() + " weight arrays but got " + values.size());
         }
         for (int i = 0; i < values.size(); i++) {
-            weights.get(i).assign(values.get(i), name);
+            weights.get(i).assign(values.get(i), name());
         }
     }
 
@@ -349,7 +356,7 @@ public abstract class Layer {
     /** The layer's configuration with Keras's keys, enough to rebuild it. */
     public final Map<String, Object> config() {
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("name", name);
+        c.put("name", name());
         c.put("trainable", trainable);
         writeConfig(c);
         return c;
@@ -365,6 +372,6 @@ public abstract class Layer {
 
     @Override
     public String toString() {
-        return name + " (" + className() + ")";
+        return name() + " (" + className() + ")";
     }
 }

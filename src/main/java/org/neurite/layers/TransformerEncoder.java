@@ -105,16 +105,18 @@ public final class TransformerEncoder extends Layer {
             throw new IllegalArgumentException(name() + " (" + className() + "): hidden_dim " + hidden
                     + " must be at least num_heads " + numHeads + " (each head gets hidden_dim / num_heads features)");
         }
+        // sublayers named as KerasHub's, so they take no numbers from the default layer names
         attention = new MultiHeadAttention(numHeads, (int) (hidden / numHeads)).dropout(dropout)
                 .kernelInitializer(kernelInitializer).biasInitializer(biasInitializer);
-        attentionNorm = new LayerNormalization().epsilon(layerNormEpsilon);
-        attentionDropout = new Dropout(dropout);
-        feedforwardNorm = new LayerNormalization().epsilon(layerNormEpsilon);
-        intermediate = new Dense(intermediateDim, activation).kernelInitializer(kernelInitializer)
-                .biasInitializer(biasInitializer);
-        output = new Dense(Math.toIntExact(hidden)).kernelInitializer(kernelInitializer)
-                .biasInitializer(biasInitializer);
-        feedforwardDropout = new Dropout(dropout);
+        attention.name("self_attention_layer");
+        attentionNorm = named(new LayerNormalization().epsilon(layerNormEpsilon), "self_attention_layer_norm");
+        attentionDropout = named(new Dropout(dropout), "self_attention_dropout");
+        feedforwardNorm = named(new LayerNormalization().epsilon(layerNormEpsilon), "feedforward_layer_norm");
+        intermediate = named(new Dense(intermediateDim, activation).kernelInitializer(kernelInitializer)
+                .biasInitializer(biasInitializer), "feedforward_intermediate_dense");
+        output = named(new Dense(Math.toIntExact(hidden)).kernelInitializer(kernelInitializer)
+                .biasInitializer(biasInitializer), "feedforward_output_dense");
+        feedforwardDropout = named(new Dropout(dropout), "feedforward_dropout");
         attention.build(List.of(inputShape, inputShape), dataType());
         for (Layer sub : List.of(attentionNorm, attentionDropout, feedforwardNorm, intermediate, feedforwardDropout)) {
             sub.build(List.of(inputShape), dataType());
@@ -178,5 +180,10 @@ public final class TransformerEncoder extends Layer {
         config.put("kernel_initializer", kernelInitializer.name());
         config.put("bias_initializer", biasInitializer.name());
         config.put("normalize_first", normalizeFirst);
+    }
+
+    private static <L extends Layer> L named(L layer, String name) {
+        layer.name(name);
+        return layer;
     }
 }

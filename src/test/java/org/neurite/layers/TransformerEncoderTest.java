@@ -178,4 +178,17 @@ class TransformerEncoderTest {
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new TransformerEncoder(8, 2).build(new long[]{5}));
     }
+
+    @Test
+    void itsSublayersTakeNoNumbersFromTheDefaultLayerNames() {
+        String before = new Dense(1).name();
+        new TransformerEncoder(8, 2).build(new long[]{3, 4}, DataType.FLOAT);
+        String after = new Dense(1).name();
+        assertEquals(number(before) + 1, number(after), before + " then " + after);
+    }
+
+    private static int number(String name) {
+        int underscore = name.lastIndexOf('_');
+        return underscore < 0 ? 0 : Integer.parseInt(name.substring(underscore + 1));
+    }
 }
