@@ -108,6 +108,14 @@ class MergeLayersTest {
                 layer.build(shapes, DataType.DOUBLE);
                 GradientCheck.Result r = GradientCheck.check(in -> layer.forward(in, true), params);
                 assertTrue(r.passed(), layer + " on " + count + " inputs: " + r);
+                // the same through call() with step masks on the inputs: masks travel, values do not change
+                INDArray mask = Nd4j.createFromArray(new double[][]{{1, 1, 0}, {1, 0, 0}});
+                GradientCheck.Result masked = GradientCheck.check(in -> {
+                    List<Tensor> withMasks = new ArrayList<>();
+                    in.forEach(t -> withMasks.add(t.withMask(mask)));
+                    return layer.call(withMasks, true);
+                }, params);
+                assertTrue(masked.passed(), layer + " on " + count + " masked inputs: " + masked);
             }
         }
     }
