@@ -10,14 +10,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * dataset without labels). All are fresh arrays outside every ND4J workspace, owned by whoever
  * receives the batch.
  */
-public record Batch(List<INDArray> inputs, INDArray labels) {
-    /** A batch of several inputs, row-aligned with each other and with the labels. */
+public record Batch(List<INDArray> inputs, List<INDArray> targets) {
+    /** A batch of several inputs and one label array per model output, all row-aligned. */
     public Batch {
         if (inputs == null || inputs.isEmpty()) {
             throw new IllegalArgumentException("a Batch needs at least one input array, got "
                     + (inputs == null ? "null" : "an empty list"));
         }
         inputs = List.copyOf(inputs);
+        targets = targets == null ? List.of() : List.copyOf(targets);
+    }
+
+    /** A batch of several inputs and one label array (null: none). */
+    public Batch(List<INDArray> inputs, INDArray labels) {
+        this(inputs, labels == null ? List.of() : List.of(labels));
     }
 
     /** A batch of one input. */
@@ -36,6 +42,19 @@ public record Batch(List<INDArray> inputs, INDArray labels) {
                     + "(features() is for a batch of one input)");
         }
         return inputs.get(0);
+    }
+
+    /**
+     * The labels of the batch, shape {@code [b, ...]}, or null without labels.
+     *
+     * @throws IllegalStateException when the batch has one label array per output of a model with
+     *     several (use {@link #targets()})
+     */
+    public INDArray labels() {
+        if (targets.size() > 1) {
+            throw new IllegalStateException("this Batch has " + targets.size() + " label arrays; use targets()");
+        }
+        return targets.isEmpty() ? null : targets.get(0);
     }
 
     /** The number of input arrays. */
@@ -57,7 +76,9 @@ public record Batch(List<INDArray> inputs, INDArray labels) {
         for (INDArray x : inputs) {
             free(x);
         }
-        free(labels);
+        for (INDArray y : targets) {
+            free(y);
+        }
     }
 
     private static void free(INDArray a) {

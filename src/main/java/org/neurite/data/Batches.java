@@ -52,6 +52,9 @@ public final class Batches implements Iterable<Batch> {
     }
 
     private static Function<int[], Batch> loader(Dataset data) {
+        if (data.targets().size() > 1) {
+            return rows -> new Batch(data.gatherInputs(rows), data.gatherTargets(rows));
+        }
         if (data.inputCount() == 1) {
             INDArray features = data.features();
             return rows -> new Batch(Rows.gather(features, rows), Rows.gather(data.labels(), rows));

@@ -36,18 +36,27 @@ public final class Dataset {
     private final INDArray features;
     /** Every input, in order; {@code List.of(features)} for one input. */
     private final List<INDArray> inputs;
+    /** The only label array, else null (none, or one per output of a model with several). */
     private final INDArray labels;
+    /** Every label array, one per model output; empty without labels. */
+    private final List<INDArray> targets;
 
     private Dataset(INDArray features, INDArray labels) {
         this.features = features;
         this.inputs = List.of(features);
         this.labels = labels;
+        this.targets = labels == null ? List.of() : List.of(labels);
     }
 
     private Dataset(List<INDArray> inputs, INDArray labels) {
+        this(inputs, labels == null ? List.of() : List.of(labels));
+    }
+
+    private Dataset(List<INDArray> inputs, List<INDArray> targets) {
         this.features = inputs.size() == 1 ? inputs.get(0) : null;
         this.inputs = List.copyOf(inputs);
-        this.labels = labels;
+        this.targets = List.copyOf(targets);
+        this.labels = targets.size() == 1 ? targets.get(0) : null;
     }
 
     /**
@@ -121,6 +130,43 @@ public final class Dataset {
         return new Dataset(detached, Rows.detach(labels));
     }
 
+    /** A dataset of one or several inputs without labels, for {@code predict}. */
+    public static Dataset of(List<INDArray> inputs) {
+        return of(inputs, (INDArray) null);
+    }
+
+    /**
+     * A dataset for a model with several outputs: {@code labels.get(j)} (shape {@code [n, ...]})
+     * is the target of model output {@code j}, as Keras takes {@code y} as a list. A list of one
+     * label array is the same as {@link #of(List, INDArray)}.
+     *
+     * @throws IllegalArgumentException when a label array is null, a scalar, or counts a different
+     *     number of examples than the inputs (the message names it)
+     */
+    public static Dataset of(List<INDArray> inputs, List<INDArray> labels) {
+        if (labels == null || labels.isEmpty()) {
+            throw new IllegalArgumentException("Dataset.of: needs at least one label array, got "
+                    + (labels == null ? "null" : "an empty list") + "; pass null labels with of(inputs, (INDArray) null)");
+        }
+        if (labels.size() == 1) {
+            return of(inputs, labels.get(0));
+        }
+        Dataset x = of(inputs);
+        long n = x.size();
+        List<INDArray> detached = new ArrayList<>(labels.size());
+        for (int j = 0; j < labels.size(); j++) {
+            INDArray y = labels.get(j);
+            if (y == null || y.rank() < 1 || y.size(0) != n) {
+                throw new IllegalArgumentException("Dataset.of: the inputs have " + n + " examples but label array "
+                        + j + " has " + (y == null ? "none (null)" : y.rank() < 1 ? "0" : String.valueOf(y.size(0)))
+                        + " (labels " + (y == null ? "null" : Rows.shape(y)) + "); every label array needs one row "
+                        + "per example");
+            }
+            detached.add(Rows.detach(y));
+        }
+        return new Dataset(x.inputs, detached);
+    }
+
     /**
      * The features, shape {@code [n, ...]}, of a dataset with one input.
      *
@@ -156,14 +202,28 @@ public final class Dataset {
         return features;
     }
 
-    /** The labels, shape {@code [n, ...]}, or {@code null} when this dataset has none. */
+    /**
+     * The labels, shape {@code [n, ...]}, or {@code null} when this dataset has none.
+     *
+     * @throws IllegalStateException when the dataset has one label array per output of a model
+     *     with several (use {@link #targets()})
+     */
     public INDArray labels() {
+        if (targets.size() > 1) {
+            throw new IllegalStateException("this Dataset has " + targets.size() + " label arrays (one per model "
+                    + "output); use targets() (labels() is for one label array)");
+        }
         return labels;
     }
 
-    /** Whether {@link #labels()} is not null. */
+    /** Every label array in order, one per model output; empty when the dataset has no labels. */
+    public List<INDArray> targets() {
+        return targets;
+    }
+
+    /** Whether the dataset has labels. */
     public boolean hasLabels() {
-        return labels != null;
+        return !targets.isEmpty();
     }
 
     /** The number of examples {@code n}. */
@@ -227,7 +287,8 @@ public final class Dataset {
             throw new IllegalStateException("map(fn) maps the features of a dataset with one input, but this one has "
                     + inputs.size() + " inputs; use map(input, fn)");
         }
-        return of(Rows.detached(() -> featureFn.apply(features)), labels);
+        INDArray mapped = Rows.detached(() -> featureFn.apply(features));
+        return targets.size() > 1 ? of(List.of(mapped), targets) : of(mapped, labels);
     }
 
     /**
@@ -242,7 +303,7 @@ public final class Dataset {
         }
         List<INDArray> mapped = new ArrayList<>(inputs);
         mapped.set(input, Rows.detached(() -> fn.apply(inputs.get(input))));
-        return of(mapped, labels);
+        return targets.size() > 1 ? of(mapped, targets) : of(mapped, labels);
     }
 
     /**
@@ -258,10 +319,19 @@ public final class Dataset {
 
     /** The examples at {@code rows}, in that order. */
     Dataset subset(int[] rows) {
-        if (features != null) {
+        if (features != null && targets.size() <= 1) {
             return new Dataset(Rows.gather(features, rows), Rows.gather(labels, rows));
         }
-        return new Dataset(gatherInputs(rows), Rows.gather(labels, rows));
+        return new Dataset(gatherInputs(rows), gatherTargets(rows));
+    }
+
+    /** The rows {@code rows} of every label array, in that order. */
+    List<INDArray> gatherTargets(int[] rows) {
+        List<INDArray> out = new ArrayList<>(targets.size());
+        for (INDArray y : targets) {
+            out.add(Rows.gather(y, rows));
+        }
+        return out;
     }
 
     /** The rows {@code rows} of every input, in that order. */
@@ -282,6 +352,10 @@ public final class Dataset {
 
     /** Labels as one integer class id per example. */
     int[] classIds() {
+        if (targets.size() > 1) {
+            throw new IllegalStateException("stratifiedSplit needs one label array, but this dataset has "
+                    + targets.size() + " (one per model output); use split");
+        }
         if (labels == null) {
             throw new IllegalStateException("stratifiedSplit needs labels, but this dataset has none");
         }
@@ -309,6 +383,7 @@ public final class Dataset {
     @Override
     public String toString() {
         return "Dataset[" + size() + " examples, " + (features != null ? "features " + Rows.shape(features)
-                : inputs.size() + " inputs " + shapes(inputs)) + ", labels " + Rows.shape(labels) + "]";
+                : inputs.size() + " inputs " + shapes(inputs)) + ", labels "
+                + (targets.size() > 1 ? shapes(targets) : Rows.shape(labels)) + "]";
     }
 }

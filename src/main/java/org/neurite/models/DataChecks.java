@@ -53,17 +53,31 @@ final class DataChecks {
                 + ", the first (" + c.getDouble(at) + ") at example " + at[0] + ", index " + Arrays.toString(at));
     }
 
+    /** Throws unless there is one label array per model output. */
+    static void targetCount(Model model, List<INDArray> y, String operation) {
+        List<Node> outputs = model.graph().outputs();
+        if (y.size() != outputs.size()) {
+            throw new IllegalArgumentException(model.name() + "." + operation + ": the model has " + outputs.size()
+                    + " output(s) " + outputs.stream().map(n -> n.layer().name()).toList() + " but got " + y.size()
+                    + " label array(s); pass one per output, in order");
+        }
+    }
+
     /**
      * Checks finite labels and, for sparse categorical cross-entropy, that every label is a class
-     * id the output layer has.
+     * id its output layer has; {@code y} holds one label array per output.
      */
-    static void labels(Model model, Loss loss, INDArray y, String operation) {
-        Layer last = model.graph().outputs().get(0).layer();
-        finite(model, y, "labels for output layer '" + last.name() + "'", operation);
-        if (y != null && loss.name().equals("sparse_categorical_crossentropy")) {
-            long[] out = model.outputShape();
-            ClassLabels.validate(y, out[out.length - 1], model.name() + "." + operation + ": labels for output layer '"
-                    + last.name() + "' (" + loss.name() + ")");
+    static void labels(Model model, Loss loss, List<INDArray> y, String operation) {
+        List<Node> outputs = model.graph().outputs();
+        for (int j = 0; j < y.size(); j++) {
+            Layer layer = outputs.get(j).layer();
+            INDArray labels = y.get(j);
+            finite(model, labels, "labels for output layer '" + layer.name() + "'", operation);
+            if (labels != null && loss.name().equals("sparse_categorical_crossentropy")) {
+                long[] out = outputs.get(j).shape();
+                ClassLabels.validate(labels, out[out.length - 1], model.name() + "." + operation
+                        + ": labels for output layer '" + layer.name() + "' (" + loss.name() + ")");
+            }
         }
     }
 }

@@ -11,7 +11,6 @@ import org.neurite.data.Batch;
 import org.neurite.data.BatchIterator;
 import org.neurite.data.Dataset;
 import org.neurite.layers.Node;
-import org.neurite.metrics.Metric;
 import org.neurite.tensor.Allocator;
 import org.neurite.tensor.MemoryScope;
 import org.neurite.tensor.Tensor;
@@ -28,31 +27,23 @@ final class Evaluator {
         requireLabels(data, "evaluate");
         model.checkInput(data.inputs(), "evaluate");
         DataChecks.inputs(model, data.inputs(), "evaluate");
-        DataChecks.labels(model, compiled.loss(), data.labels(), "evaluate");
-        compiled.metrics().forEach(Metric::reset);
-        double lossSum = 0;
-        long seen = 0;
+        DataChecks.targetCount(model, data.targets(), "evaluate");
+        DataChecks.labels(model, compiled.loss(), data.targets(), "evaluate");
+        RunningScores scores = new RunningScores(model, compiled);
         try (BatchIterator it = data.batches(batchSize, false, 0).iterator();
              var noGrad = Tensor.noGrad()) {
             while (it.hasNext()) {
                 Batch batch = it.next();
                 try (MemoryScope scope = MemoryScope.open("eval")) {
-                    LossStep.Result r = LossStep.compute(model, compiled.loss(), batch.inputs(), batch.labels(),
+                    LossStep.Result r = LossStep.compute(model, compiled.loss(), batch.inputs(), batch.targets(),
                             null, false);
-                    lossSum += r.loss().item() * batch.size();
-                    seen += batch.size();
-                    for (Metric m : compiled.metrics()) {
-                        m.update(batch.labels(), r.predictions());
-                    }
+                    scores.add(r, batch.targets(), batch.size());
                 }
                 batch.release();
             }
         }
         MemoryScope.release("eval");
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("loss", lossSum / seen);
-        compiled.metrics().forEach(m -> out.put(m.name(), m.result()));
-        return out;
+        return scores.logs();
     }
 
     /** Every output of the model for {@code data}, one array per output. */

@@ -24,68 +24,89 @@ final class LossStep {
     private LossStep() {
     }
 
-    /** The scalar loss (with regularisation) and the model's outputs for the batch. */
+    /** The scalar loss (with regularisation), each output's loss and the model's outputs for the batch. */
     static final class Result {
         private final Tensor loss;
-        private final Tensor dataLoss;
-        private final Supplier<INDArray> outputs;
-        private INDArray predictions;
+        private final List<Tensor> outputLosses;
+        private final List<Supplier<INDArray>> outputs;
+        private final INDArray[] predictions;
 
-        Result(Tensor loss, Tensor dataLoss, Supplier<INDArray> outputs) {
+        Result(Tensor loss, List<Tensor> outputLosses, List<Supplier<INDArray>> outputs) {
             this.loss = loss;
-            this.dataLoss = dataLoss;
+            this.outputLosses = outputLosses;
             this.outputs = outputs;
+            this.predictions = new INDArray[outputs.size()];
         }
 
         Tensor loss() {
             return loss;
         }
 
-        Tensor dataLoss() {
-            return dataLoss;
+        /** The loss of output {@code j} alone (without regularisation). */
+        Tensor outputLoss(int j) {
+            return outputLosses.get(j);
         }
 
-        /** The model's outputs; on the fused path computed on first use (only metrics need them). */
+        /** The model's (first) output; on the fused path computed on first use (only metrics need it). */
         INDArray predictions() {
-            if (predictions == null) {
-                predictions = outputs.get();
+            return predictions(0);
+        }
+
+        /** Output {@code j} of the model, computed on first use on the fused path. */
+        INDArray predictions(int j) {
+            if (predictions[j] == null) {
+                predictions[j] = outputs.get(j).get();
             }
-            return predictions;
+            return predictions[j];
         }
     }
 
-    static Result compute(Model model, Loss loss, List<INDArray> x, INDArray y, INDArray sampleWeight, boolean training) {
+    /**
+     * The loss of a batch: the compiled loss on each output against its label array, summed (as
+     * Keras does for a model with several outputs and one loss), plus every layer's penalty.
+     */
+    static Result compute(Model model, Loss loss, List<INDArray> x, List<INDArray> y, INDArray sampleWeight,
+                          boolean training) {
         Graph graph = model.graph();
-        Node output = graph.outputs().get(0);
-        boolean fused = fusable(output.layer(), loss);
+        List<Node> outputNodes = graph.outputs();
+        boolean[] fused = new boolean[outputNodes.size()];
+        for (int j = 0; j < fused.length; j++) {
+            fused[j] = fusable(outputNodes.get(j).layer(), loss);
+        }
         List<Tensor> inputs = new ArrayList<>(x.size());
         x.forEach(a -> inputs.add(Tensor.constant(a)));
-        Tensor target = Tensor.constant(y);
-        Tensor out = graph.forward(inputs, training, new boolean[]{fused}).get(0);
-        Tensor dataLoss;
-        Supplier<INDArray> predictions;
-        if (fused) {
-            ActivatedLayer activated = (ActivatedLayer) output.layer();
-            dataLoss = loss.withFromLogits(true).compute(target, out, sampleWeight);
-            Tensor detached = out.detach();
-            predictions = () -> {
-                try (var ignored = Tensor.noGrad()) {
-                    return activated.activation().apply(detached).value();
-                }
-            };
-        } else {
-            dataLoss = loss.compute(target, out, sampleWeight);
-            INDArray value = out.value();
-            predictions = () -> value;
+        List<Tensor> outs = graph.forward(inputs, training, fused);
+        List<Tensor> losses = new ArrayList<>(outs.size());
+        List<Supplier<INDArray>> predictions = new ArrayList<>(outs.size());
+        Tensor total = null;
+        for (int j = 0; j < outs.size(); j++) {
+            Tensor out = outs.get(j);
+            Tensor target = Tensor.constant(y.get(j));
+            Tensor dataLoss;
+            if (fused[j]) {
+                ActivatedLayer activated = (ActivatedLayer) outputNodes.get(j).layer();
+                dataLoss = loss.withFromLogits(true).compute(target, out, sampleWeight);
+                Tensor detached = out.detach();
+                predictions.add(() -> {
+                    try (var ignored = Tensor.noGrad()) {
+                        return activated.activation().apply(detached).value();
+                    }
+                });
+            } else {
+                dataLoss = loss.compute(target, out, sampleWeight);
+                INDArray value = out.value();
+                predictions.add(() -> value);
+            }
+            losses.add(dataLoss);
+            total = total == null ? dataLoss : total.add(dataLoss);
         }
-        Tensor total = dataLoss;
         for (Layer layer : graph.layers()) {
             Tensor penalty = layer.regularizationLoss();
             if (penalty != null) {
                 total = total.add(penalty);
             }
         }
-        return new Result(total, dataLoss, predictions);
+        return new Result(total, losses, predictions);
     }
 
     static boolean fusable(Layer last, Loss loss) {

@@ -172,7 +172,37 @@ public class Model {
         for (Metric metric : metrics) {
             resolved.add(Metrics.resolve(metric, loss));
         }
-        this.compiled = new Compiled(optimizer, loss, List.copyOf(resolved));
+        List<List<Metric>> perOutput = new ArrayList<>();
+        perOutput.add(List.copyOf(resolved));
+        int outputs = graph == null ? 1 : graph.outputs().size();
+        for (int j = 1; j < outputs; j++) {
+            perOutput.add(copies(resolved, loss, graph.outputs().get(j).layer().name()));
+        }
+        this.compiled = new Compiled(optimizer, loss, List.copyOf(resolved), List.copyOf(perOutput));
+    }
+
+    /**
+     * Fresh metrics of the same names for another output (a metric keeps running state, so each
+     * output needs its own), as Keras applies a flat metric list to every output.
+     */
+    private List<Metric> copies(List<Metric> metrics, Loss loss, String output) {
+        List<Metric> out = new ArrayList<>();
+        for (Metric m : metrics) {
+            Metric copy;
+            try {
+                copy = Metrics.resolve(m.name(), loss);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + ": metric '" + m.name() + "' cannot be made again by name for "
+                        + "output '" + output + "' (a model with several outputs computes each metric on each); "
+                        + "compile with metric names, or give the model one output", e);
+            }
+            if (copy == m) {
+                throw new IllegalArgumentException(name + ": metric '" + m.name() + "' is one shared object, so it "
+                        + "cannot be computed on each of the model's outputs; compile with metric names");
+            }
+            out.add(copy);
+        }
+        return out;
     }
 
     Compiled compiled(String operation) {
@@ -183,12 +213,13 @@ public class Model {
         return compiled;
     }
 
-    /** The compiled configuration for a loss over the model's output. */
+    /** The compiled configuration, checked to have metrics for every output of the model. */
     private Compiled compiledForLoss(String operation) {
         Compiled c = compiled(operation);
-        if (graph != null && graph.outputs().size() != 1) {
-            throw new UnsupportedOperationException(name + ": " + operation + " trains and evaluates models with one "
-                    + "output; this one has " + graph.outputs().size() + " (predictOutputs works on it)");
+        int outputs = graph == null ? 1 : graph.outputs().size();   // an unbuilt Sequential has one
+        if (c.outputMetrics().size() != outputs) {
+            throw new IllegalStateException(name + ": compiled for " + c.outputMetrics().size() + " output(s) but the "
+                    + "model has " + outputs + "; compile it again");
         }
         return c;
     }
@@ -225,6 +256,14 @@ public class Model {
         return fit(Dataset.of(x, y), options);
     }
 
+    /**
+     * Trains a model with several outputs: one label array per output, in the order of
+     * {@link #outputs()}; the compiled loss is applied to each output and the losses are summed.
+     */
+    public History fit(List<INDArray> x, List<INDArray> y, Fit options) {
+        return fit(Dataset.of(x, y), options);
+    }
+
     /** One optimizer step on one batch (Keras {@code train_on_batch}); returns loss and metrics of that batch. */
     public Map<String, Double> trainOnBatch(INDArray x, INDArray y) {
         return trainOnBatch(List.of(x), y);
@@ -232,6 +271,11 @@ public class Model {
 
     /** {@link #trainOnBatch(INDArray, INDArray)} with one array per input. */
     public Map<String, Double> trainOnBatch(List<INDArray> x, INDArray y) {
+        return trainOnBatch(x, java.util.Collections.singletonList(y));
+    }
+
+    /** {@link #trainOnBatch(INDArray, INDArray)} with one array per input and one label array per output. */
+    public Map<String, Double> trainOnBatch(List<INDArray> x, List<INDArray> y) {
         return new Trainer(this, compiledForLoss("trainOnBatch")).trainOnBatch(x, y);
     }
 
@@ -253,6 +297,11 @@ public class Model {
         return evaluate(Dataset.of(x, y));
     }
 
+    /** {@link #evaluate(INDArray, INDArray)} with one array per input and one label array per output. */
+    public Map<String, Double> evaluate(List<INDArray> x, List<INDArray> y) {
+        return evaluate(Dataset.of(x, y));
+    }
+
     /** Model outputs for {@code x} ({@code [n, ...inputShape]}), computed in batches of 32. */
     public INDArray predict(INDArray x) {
         return predict(x, 32);
@@ -264,7 +313,7 @@ public class Model {
 
     /** Model outputs for one array per input. */
     public INDArray predict(List<INDArray> x) {
-        return predict(Dataset.of(x, null), 32);
+        return predict(Dataset.of(x), 32);
     }
 
     public INDArray predict(Dataset data) {
@@ -283,7 +332,7 @@ public class Model {
 
     /** {@link #predictOutputs(Dataset, int)} for one array per input, in batches of 32. */
     public List<INDArray> predictOutputs(List<INDArray> x) {
-        return predictOutputs(Dataset.of(x, null), 32);
+        return predictOutputs(Dataset.of(x), 32);
     }
 
     private void requireOneOutput(String operation) {
@@ -437,7 +486,10 @@ public class Model {
         return stopTraining;
     }
 
-    /** The compiled optimizer, loss and metrics. */
-    record Compiled(Optimizer optimizer, Loss loss, List<Metric> metrics) {
+    /**
+     * The compiled optimizer, loss and metrics; {@code outputMetrics} holds each output's own
+     * metric objects ({@code metrics} for the first output, fresh ones of the same names for the others).
+     */
+    record Compiled(Optimizer optimizer, Loss loss, List<Metric> metrics, List<List<Metric>> outputMetrics) {
     }
 }

@@ -56,6 +56,10 @@ final class Trainer {
             train = data.slice(0, data.size() - held);
             validation = data.slice(data.size() - held, data.size());
         }
+        if (options.classWeight() != null && data.targets().size() > 1) {
+            throw new IllegalArgumentException(model.name() + ".fit: classWeight weighs the examples of a model with "
+                    + "one output; this one has " + data.targets().size());
+        }
         SampleWeights weights = options.classWeight() == null ? null : new SampleWeights(options.classWeight());
         long seed = options.seed();
         Batches batches = train.batches(options.batchSize(), options.shuffle(), seed);
@@ -94,7 +98,8 @@ final class Trainer {
         Evaluator.requireLabels(data, operation);
         model.checkInput(data.inputs(), operation);
         DataChecks.inputs(model, data.inputs(), operation);
-        DataChecks.labels(model, compiled.loss(), data.labels(), operation);
+        DataChecks.targetCount(model, data.targets(), operation);
+        DataChecks.labels(model, compiled.loss(), data.targets(), operation);
     }
 
     /** A seed for epoch {@code epoch} of a run seeded with {@code seed} (SplitMix64's finaliser). */
@@ -107,9 +112,7 @@ final class Trainer {
 
     private Map<String, Double> runEpoch(BatchIterator batches, SampleWeights weights, Augmentation augmentation,
                                          List<Callback> callbacks) {
-        compiled.metrics().forEach(Metric::reset);
-        double lossSum = 0;
-        long seen = 0;
+        RunningScores scores = new RunningScores(model, compiled);
         Map<String, Double> logs = new LinkedHashMap<>();
         int index = 0;
         try (BatchIterator it = batches) {
@@ -118,11 +121,8 @@ final class Trainer {
                 int b = index++;
                 callbacks.forEach(c -> c.onBatchBegin(b, logs));
                 INDArray sw = weights == null ? null : weights.of(batch.labels());
-                double loss = step(batch.inputs(), batch.labels(), sw, augmentation);
-                lossSum += loss * batch.size();
-                seen += batch.size();
-                logs.put("loss", lossSum / seen);
-                compiled.metrics().forEach(m -> logs.put(m.name(), m.result()));
+                step(batch.inputs(), batch.targets(), sw, augmentation, scores);
+                logs.putAll(scores.logs());
                 batch.release();   // its memory returns at once instead of piling up until a GC
                 callbacks.forEach(c -> c.onBatchEnd(b, logs));
             }
@@ -131,39 +131,39 @@ final class Trainer {
     }
 
     /**
-     * One optimizer step; returns the batch loss. Metrics are updated with the batch outputs. The
-     * augmented copy of {@code x} lives in the step's memory scope.
+     * One optimizer step, added to {@code scores} (the loss, and the metrics from the batch's
+     * outputs). The augmented copy of {@code x} lives in the step's memory scope.
      */
-    private double step(List<INDArray> x, INDArray y, INDArray sampleWeight, Augmentation augmentation) {
+    private void step(List<INDArray> x, List<INDArray> y, INDArray sampleWeight, Augmentation augmentation,
+                      RunningScores scores) {
         try (MemoryScope scope = MemoryScope.open("train")) {
             model.store().zeroGrad();
             List<INDArray> input = augmentation.isIdentity() ? x : List.of(augmentation.apply(x.get(0)));
             LossStep.Result r = LossStep.compute(model, compiled.loss(), input, y, sampleWeight, true);
             r.loss().backward();
             compiled.optimizer().step(model.store().optimizerTargets(compiled.optimizer().updatesElementwise()));
-            for (Metric m : compiled.metrics()) {
-                m.update(y, r.predictions());
-            }
-            return r.loss().item();
+            scores.add(r, y, x.get(0).size(0));
         }
     }
 
-    Map<String, Double> trainOnBatch(List<INDArray> x, INDArray y) {
+    Map<String, Double> trainOnBatch(List<INDArray> x, List<INDArray> y) {
         model.checkInput(x, "trainOnBatch");
+        DataChecks.targetCount(model, y, "trainOnBatch");
         for (INDArray input : x) {
-            if (y == null || y.rank() == 0 || y.size(0) != input.size(0)) {
-                throw new IllegalArgumentException(model.name() + ".trainOnBatch: x has " + input.size(0)
-                        + " rows but y has " + (y == null ? "none" : y.rank() == 0 ? "a scalar" : y.size(0)));
+            for (INDArray labels : y) {
+                if (labels == null || labels.rank() == 0 || labels.size(0) != input.size(0)) {
+                    throw new IllegalArgumentException(model.name() + ".trainOnBatch: x has " + input.size(0)
+                            + " rows but y has " + (labels == null ? "none" : labels.rank() == 0 ? "a scalar"
+                            : labels.size(0)));
+                }
             }
         }
         try (MemoryScope checks = MemoryScope.open("checks")) {   // the checks' scalars are freed at once
             DataChecks.inputs(model, x, "trainOnBatch");
             DataChecks.labels(model, compiled.loss(), y, "trainOnBatch");
         }
-        compiled.metrics().forEach(Metric::reset);
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("loss", step(x, y, null, Augmentation.none()));
-        compiled.metrics().forEach(m -> out.put(m.name(), m.result()));
-        return out;
+        RunningScores scores = new RunningScores(model, compiled);
+        step(x, y, null, Augmentation.none(), scores);
+        return scores.logs();
     }
 }

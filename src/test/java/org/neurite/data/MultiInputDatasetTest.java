@@ -81,7 +81,7 @@ class MultiInputDatasetTest {
         assertEquals(1, d.inputCount());
         assertEquals(List.of(x), d.inputs());
         assertSame(x, d.inputs().get(0));
-        Dataset fromList = Dataset.of(List.of(x), null);
+        Dataset fromList = Dataset.of(List.of(x));
         assertSame(x, fromList.features());
         assertEquals(1, fromList.inputCount());
         Batch b = d.batches(4, false, 0).iterator().next();
@@ -95,19 +95,19 @@ class MultiInputDatasetTest {
         INDArray b = Nd4j.zeros(DataType.FLOAT, 10, 2);
         INDArray c = Nd4j.zeros(DataType.FLOAT, 9, 4);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Dataset.of(List.of(a, b, c), null));
+                () -> Dataset.of(List.of(a, b, c)));
         assertTrue(e.getMessage().startsWith("Dataset.of: input 2 has 9 examples but input 0 has 10"), e.getMessage());
         assertTrue(e.getMessage().contains("FLOAT [9, 4]"), e.getMessage());
         IllegalArgumentException labels = assertThrows(IllegalArgumentException.class,
                 () -> Dataset.of(List.of(a, b), Nd4j.zeros(DataType.FLOAT, 11)));
         assertTrue(labels.getMessage().contains("inputs have 10 examples but labels have 11"), labels.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Dataset.of(List.of(), null));
-        assertThrows(IllegalArgumentException.class, () -> Dataset.of((List<INDArray>) null, null));
+        assertThrows(IllegalArgumentException.class, () -> Dataset.of(List.of()));
+        assertThrows(IllegalArgumentException.class, () -> Dataset.of((List<INDArray>) null));
         List<INDArray> withNull = new ArrayList<>(Arrays.asList(a, null));
-        IllegalArgumentException n = assertThrows(IllegalArgumentException.class, () -> Dataset.of(withNull, null));
+        IllegalArgumentException n = assertThrows(IllegalArgumentException.class, () -> Dataset.of(withNull));
         assertTrue(n.getMessage().contains("input 1 of 2 is null"), n.getMessage());
         IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
-                () -> Dataset.of(List.of(a, Nd4j.create(DataType.FLOAT, 0, 3)), null));
+                () -> Dataset.of(List.of(a, Nd4j.create(DataType.FLOAT, 0, 3))));
         assertTrue(empty.getMessage().contains("input 1 needs at least one example"), empty.getMessage());
     }
 
@@ -172,7 +172,7 @@ class MultiInputDatasetTest {
     @Test
     void batchesWithoutLabelsAndInsideAScope() {
         Dataset d = numbered(5, 2);
-        Dataset unlabelled = Dataset.of(d.inputs(), null);
+        Dataset unlabelled = Dataset.of(d.inputs());
         try (MemoryScope scope = MemoryScope.open("multi-input-batches")) {
             for (Batch batch : unlabelled.batches(2, true, 3)) {
                 aligned(batch.inputs(), null, 2);
@@ -191,7 +191,7 @@ class MultiInputDatasetTest {
         }
         assertTrue(batch.labels().wasClosed());
         assertFalse(d.inputs().get(0).wasClosed(), "the dataset keeps its arrays");
-        assertThrows(IllegalArgumentException.class, () -> new Batch(List.of(), null));
+        assertThrows(IllegalArgumentException.class, () -> new Batch(List.of(), (INDArray) null));
     }
 
     @Test

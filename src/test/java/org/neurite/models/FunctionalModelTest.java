@@ -222,4 +222,68 @@ class FunctionalModelTest {
         model.save(file);
         assertInstanceOf(Sequential.class, Model.load(file));
     }
+
+    /** One input, two heads: the compiled loss on each output, summed; metrics per output. */
+    private static Model twoHeads() {
+        Node in = Input.of("x", 4);
+        Node h = new Dense(8, "tanh").name("shared").apply(in);
+        Node sum = new Dense(1, "sigmoid").name("sum").apply(h);
+        Node diff = new Dense(1, "sigmoid").name("diff").apply(h);
+        return new Model(List.of(in), List.of(sum, diff)).name("two_heads");
+    }
+
+    /** Is the sum of the features positive; is the first feature above the second. */
+    private static List<INDArray> heads(INDArray x) {
+        return List.of(x.sum(true, 1).gt(0).castTo(DataType.FLOAT),
+                x.getColumn(0).sub(x.getColumn(1)).reshape(-1, 1).gt(0).castTo(DataType.FLOAT));
+    }
+
+    /** Binary cross-entropy by its formula, in double. */
+    private static double crossEntropy(INDArray p, INDArray y) {
+        double[] pv = p.castTo(DataType.DOUBLE).reshape(p.length()).toDoubleVector();
+        double[] yv = y.castTo(DataType.DOUBLE).reshape(y.length()).toDoubleVector();
+        double sum = 0;
+        for (int i = 0; i < pv.length; i++) {
+            sum -= yv[i] * Math.log(pv[i]) + (1 - yv[i]) * Math.log(1 - pv[i]);
+        }
+        return sum / pv.length;
+    }
+
+    @Test
+    void aModelWithTwoOutputsTrainsOnTheSumOfTheirLosses() throws IOException {
+        Neurite.seed(5);
+        Model model = twoHeads();
+        model.compile(new Adam(0.01), Losses.binaryCrossentropy(), Metrics.accuracy());
+        Nd4j.getRandom().setSeed(8);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 256, 4).subi(0.5);
+        List<INDArray> y = heads(x);
+
+        Map<String, Double> before = model.evaluate(List.of(x), y);
+        assertEquals(List.of("loss", "sum_loss", "diff_loss", "sum_accuracy", "diff_accuracy"),
+                List.copyOf(before.keySet()));
+        List<INDArray> p = model.predictOutputs(List.of(x));
+        double sumLoss = crossEntropy(p.get(0), y.get(0));
+        double diffLoss = crossEntropy(p.get(1), y.get(1));
+        assertEquals(sumLoss, before.get("sum_loss"), 1e-5);
+        assertEquals(diffLoss, before.get("diff_loss"), 1e-5);
+        assertEquals(sumLoss + diffLoss, before.get("loss"), 1e-5);
+        double agree = p.get(1).gt(0.5).castTo(DataType.FLOAT).eq(y.get(1)).castTo(DataType.FLOAT).meanNumber().doubleValue();
+        assertEquals(agree, before.get("diff_accuracy"), 1e-6);
+
+        History history = model.fit(List.of(x), y, Fit.epochs(30).batchSize(32).verbose(0).validationSplit(0.25));
+        assertTrue(history.history().containsKey("val_diff_accuracy"), history.history().keySet().toString());
+        Map<String, Double> after = model.evaluate(List.of(x), y);
+        assertTrue(after.get("sum_accuracy") > 0.9 && after.get("diff_accuracy") > 0.9, before + " -> " + after);
+
+        Path file = dir.resolve("heads.neurite");
+        model.save(file);
+        Model restored = Model.load(file);
+        assertEquals(after, restored.evaluate(List.of(x), y));
+        IllegalStateException one = assertThrows(IllegalStateException.class, () -> restored.predict(x));
+        assertTrue(one.getMessage().contains("predictOutputs"), one.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> restored.fit(x, y.get(0), Fit.epochs(1).verbose(0)));
+        assertTrue(missing.getMessage().contains("2 output") && missing.getMessage().contains("[sum, diff]"),
+                missing.getMessage());
+    }
 }
