@@ -20,7 +20,9 @@ import org.neurite.tensor.Native;
  * </pre>
  * The factors that do not depend on {@code dh} or {@code dc} ({@code s'(z_i) g}, {@code s'(z_f) c_{t-1}},
  * {@code a'(z_c) i}, {@code s'(z_o) a(c_t)} and {@code a'(c_t) o}) are computed for all steps before
- * the backward loop, which then only multiplies them by {@code dc} and {@code dh}.
+ * the backward loop, which then only multiplies them by {@code dc} and {@code dh}; the derivatives
+ * there come from the activated values ({@code s' = s (1 - s)}, {@code tanh' = 1 - tanh^2},
+ * {@code relu' = [relu > 0]}).
  * Masking carries both {@code h} and {@code c} (see {@link RecurrentSequence}). Inputs: x, W
  * {@code [in, 4u]}, U {@code [u, 4u]}, optional b {@code [4u]}.
  */
