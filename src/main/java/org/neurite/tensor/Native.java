@@ -59,6 +59,15 @@ public final class Native {
         return op;
     }
 
+    /**
+     * Whether a call on {@code elements} elements (inputs and outputs together) may use the platform
+     * kernels (oneDNN, cuDNN): below a threshold their set-up costs more than they save, so the
+     * generic kernels run instead.
+     */
+    public static boolean platformKernels(long elements) {
+        return elements >= ContextCache.HELPER_MIN;
+    }
+
     /** Runs a legacy (non-custom) ND4J op object, such as {@code GELU} or {@code Erf}. */
     public static INDArray legacy(Op op) {
         Profiler.Timer timer = Profiler.start(op.opName());

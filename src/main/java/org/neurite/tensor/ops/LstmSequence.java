@@ -25,8 +25,37 @@ import org.neurite.tensor.Native;
  * {@code relu' = [relu > 0]}).
  * Masking carries both {@code h} and {@code c} (see {@link RecurrentSequence}). Inputs: x, W
  * {@code [in, 4u]}, U {@code [u, 4u]}, optional b {@code [4u]}.
+ *
+ * <p><b>Fast forward.</b> Where it is exactly valid (FLOAT, tanh and sigmoid, no mask, no dropout,
+ * the CPU build with oneDNN; see {@link #fastForward(boolean)}) the steps are replaced by libnd4j's
+ * oneDNN {@code lstmLayer}, which gives every {@code h_t}. The backward above needs the gates and
+ * cells too, so they are recomputed in bulk from those outputs: {@code z = P + H_{prev} U} for all
+ * steps as one GEMM ({@code P = x W + b} is already there), the gate activations on whole arrays,
+ * {@code i g} for all steps at once, and then only {@code c_t = f c_{t-1} + (i g)_t} per step (two
+ * small kernels), and {@code a(c_t)} again in bulk. {@code goBackwards} needs nothing more: the
+ * input is already reversed into processing order.
  */
 public final class LstmSequence extends RecurrentSequence {
+    private static volatile boolean fastForward = !"false".equals(System.getProperty("neurite.lstm.fastForward"));
+
+    /**
+     * Switches the oneDNN forward on or off for every LSTM application from now on (on by default,
+     * or off when the system property {@code neurite.lstm.fastForward} is {@code false}). Off, every
+     * LSTM runs the plain step-by-step forward; on, the fast one runs only where it is exactly valid:
+     * FLOAT, activation tanh and recurrent activation sigmoid, no step mask, no dropout or recurrent
+     * dropout, and ND4J's CPU backend built with oneDNN and helpers allowed, with a call large
+     * enough to use them (elsewhere {@code lstmLayer}'s generic kernel would be slower than the steps).
+     * Results agree with the plain path to FLOAT rounding.
+     */
+    public static void fastForward(boolean enabled) {
+        fastForward = enabled;
+    }
+
+    /** Whether the oneDNN forward is switched on (see {@link #fastForward(boolean)}). */
+    public static boolean fastForwardEnabled() {
+        return fastForward;
+    }
+
     private INDArray z;      // [T, N, 4u] pre-activations (the projection, updated in place)
     private INDArray gates;  // [T, N, 4u] activated gates
     private INDArray cells;  // [T+1, N, u] carried cell states
@@ -86,6 +115,56 @@ public final class LstmSequence extends RecurrentSequence {
         }
     }
 
+    /** Whether this application may take the oneDNN forward: see {@link #fastForward(boolean)}. */
+    private boolean fastValid(INDArray xt) {
+        Options o = options();
+        return fastForward && act == Activation.TANH && recAct == Activation.SIGMOID && maskAt(0) == null
+                && o.inputDropMask() == null && o.recurrentDropMask() == null && OneDnnLstm.usable(xt, type, units);
+    }
+
+    @Override
+    protected boolean fastForward(INDArray xt, INDArray projection) {
+        if (steps == 0 || !fastValid(xt)) {
+            return false;
+        }
+        long u = units;
+        long rows = (long) steps * n;
+        INDArray states = states();
+        INDArray outputs = states.get(NDArrayIndex.interval(1, steps + 1), NDArrayIndex.all(), NDArrayIndex.all());
+        OneDnnLstm.forward(xt, kernel(), recurrentKernel(), bias, outputs);
+
+        // z = P + h_{t-1} U for all steps in one GEMM (the rows of states[0, T) are every h_{t-1})
+        INDArray flatZ = z.reshape('c', rows, 4 * u);
+        INDArray prev = states.get(NDArrayIndex.interval(0, steps), NDArrayIndex.all(), NDArrayIndex.all())
+                .reshape('c', rows, u);
+        matmul(prev, recurrentKernel(), flatZ, 1.0);
+        // gates: s(z) = (1 + tanh(z / 2)) / 2 everywhere, as libnd4j's tanh runs on oneDNN and is
+        // about 5 times faster than its sigmoid on these arrays (4 passes still win), then the
+        // candidate block again with tanh
+        INDArray flatG = gates.reshape('c', rows, 4 * u);
+        INDArray half = Allocator.empty(type).assign(0.5);
+        mul(flatZ, half, flatG);
+        Activation.TANH.apply(flatG, flatG);
+        mul(flatG, half, flatG);
+        add(flatG, half, flatG);
+        INDArray z4 = z.reshape('c', rows, 4, u);
+        INDArray g4 = gates.reshape('c', rows, 4, u);
+        act.apply(block(z4, 2), block(g4, 2));
+
+        // c_t = f c_{t-1} + i g: i g and a contiguous f for all steps, then two kernels per step
+        INDArray ig = Allocator.empty(type, steps, n, u);
+        mul(block(g4, 0), block(g4, 2), ig.reshape('c', rows, 1, u));
+        forget = Allocator.empty(type, steps, n, u);
+        forget.reshape('c', rows, 1, u).assign(block(g4, 1));
+        for (int k = 0; k < steps; k++) {
+            INDArray cNew = at(cells, k + 1);
+            mul(at(forget, k), at(cells, k), cNew);
+            add(cNew, at(ig, k), cNew);
+        }
+        act.apply(cells.get(NDArrayIndex.interval(1, steps + 1), NDArrayIndex.all(), NDArrayIndex.all()), cellAct);
+        return true;
+    }
+
     private INDArray dc;
     private INDArray dcNew;
     private INDArray coef3;    // [T, N, 3, u] s'(z_i) g, s'(z_f) c_{t-1}, a'(z_c) i: times dc they give dz_i, dz_f, dz_c
@@ -111,7 +190,10 @@ public final class LstmSequence extends RecurrentSequence {
         coef3 = Allocator.empty(type, steps, n, 3, u);
         coefO = Allocator.empty(type, steps, n, u);
         cellCoef = Allocator.empty(type, steps, n, u);
-        forget = Allocator.empty(type, steps, n, u);
+        boolean haveForget = forget != null;   // the fast forward made it already
+        if (!haveForget) {
+            forget = Allocator.empty(type, steps, n, u);
+        }
         INDArray gi = Allocator.empty(type, rows, 1, u);
         INDArray gc = Allocator.empty(type, rows, 1, u);
         INDArray go = Allocator.empty(type, rows, 1, u);
@@ -119,7 +201,10 @@ public final class LstmSequence extends RecurrentSequence {
         INDArray scratch = Allocator.empty(type, rows, 1, u);
         INDArray g4 = gates.reshape('c', rows, 4, u);
         gi.assign(block(g4, 0));
-        INDArray gf = forget.reshape('c', rows, 1, u).assign(block(g4, 1));
+        INDArray gf = forget.reshape('c', rows, 1, u);
+        if (!haveForget) {
+            gf.assign(block(g4, 1));
+        }
         gc.assign(block(g4, 2));
         go.assign(block(g4, 3));
         INDArray q3 = coef3.reshape('c', rows, 3, u);

@@ -172,6 +172,22 @@ public abstract class RecurrentSequence extends Op {
         tmpUnits = Allocator.empty(type, n, units);
         allocate(projection);
 
+        if (!fastForward(xt, projection)) {
+            runSteps(dropState);
+        }
+
+        if (!options.returnSequences()) {
+            return Allocator.empty(type, n, units).assign(at(states, steps));
+        }
+        INDArray seq = states.get(NDArrayIndex.interval(1, steps + 1), NDArrayIndex.all(), NDArrayIndex.all());
+        if (options.reverse() && options.timeOrder()) {
+            seq = reverseTime(seq.dup('c'));
+        }
+        return Allocator.empty(type, n, steps, units).assign(seq.permute(1, 0, 2));
+    }
+
+    /** The plain forward: {@link #step} for every step, in processing order. */
+    private void runSteps(boolean dropState) {
         for (int s = 0; s < steps; s++) {
             INDArray hPrev = at(states, s);
             INDArray hIn = hPrev;
@@ -185,15 +201,17 @@ public abstract class RecurrentSequence extends Op {
                 carry(hPrev, hNew, stepMask[s], tmpUnits);
             }
         }
+    }
 
-        if (!options.returnSequences()) {
-            return Allocator.empty(type, n, units).assign(at(states, steps));
-        }
-        INDArray seq = states.get(NDArrayIndex.interval(1, steps + 1), NDArrayIndex.all(), NDArrayIndex.all());
-        if (options.reverse() && options.timeOrder()) {
-            seq = reverseTime(seq.dup('c'));
-        }
-        return Allocator.empty(type, n, steps, units).assign(seq.permute(1, 0, 2));
+    /**
+     * A faster forward in place of the steps, where the subclass has one that is exactly valid for
+     * this application: it must fill {@link #states} and every buffer that backward reads, as the
+     * steps would. {@code xt} is the input time-major in processing order {@code [T, N, in]} (already
+     * reversed for {@code reverse}), {@code projection} the input projection {@code [T, N, k*u]}.
+     * Returns false (the default) to run the steps.
+     */
+    protected boolean fastForward(INDArray xt, INDArray projection) {
+        return false;
     }
 
     @Override
@@ -432,6 +450,14 @@ public abstract class RecurrentSequence extends Op {
 
     protected final INDArray recurrentKernel() {
         return recurrentKernel;
+    }
+
+    protected final INDArray kernel() {
+        return kernel;
+    }
+
+    protected final Options options() {
+        return options;
     }
 
     protected final INDArray tmpUnits() {
