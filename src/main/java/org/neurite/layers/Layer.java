@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -155,7 +156,7 @@ public abstract class Layer {
      *                                  shapes, when the layer cannot take them
      */
     public final Node apply(Node... inputs) {
-        return apply(List.of(inputs));
+        return apply(inputs == null ? Arrays.asList((Node) null) : Arrays.asList(inputs));
     }
 
     /** {@link #apply(Node...)} on a list of inputs. */
@@ -198,7 +199,34 @@ public abstract class Layer {
 
     /** Declares a trainable weight. */
     protected final Weight addWeight(String weightName, long[] shape, Initializer init, Regularizer regularizer) {
+        checkAllocatable(weightName, shape);
         return addWeight(weightName, init.create(dataType, shape), true, regularizer);
+    }
+
+    /**
+     * Refuses a weight whose size overflows or exceeds the off-heap memory this JVM may use
+     * (JavaCPP's {@code maxPhysicalBytes}, else {@code maxBytes}) before ND4J tries to allocate
+     * it: a failed native allocation crashes the JVM instead of throwing.
+     */
+    private void checkAllocatable(String weightName, long[] shape) {
+        long limit = Pointer.maxPhysicalBytes() > 0 ? Pointer.maxPhysicalBytes()
+                : Pointer.maxBytes() > 0 ? Pointer.maxBytes() : Long.MAX_VALUE;
+        long bytes;
+        try {
+            long elements = 1;
+            for (long d : shape) {
+                elements = Math.multiplyExact(elements, d);
+            }
+            bytes = Math.multiplyExact(elements, (long) (dataType == null ? DataType.FLOAT : dataType).width());
+        } catch (ArithmeticException e) {
+            bytes = Long.MAX_VALUE;
+        }
+        if (bytes > limit) {
+            throw new IllegalArgumentException(name() + " (" + className() + "): weight '" + weightName + "' of shape "
+                    + Arrays.toString(shape) + " needs " + (bytes == Long.MAX_VALUE ? "more than 2^63" : String.valueOf(bytes))
+                    + " bytes, more than the " + limit + " bytes of off-heap memory this JVM may use"
+                    + " (org.bytedeco.javacpp.maxPhysicalBytes)");
+        }
     }
 
     /** Declares a weight with an explicit initial value; non-trainable weights are updated by the layer. */
@@ -331,8 +359,29 @@ public abstract class Layer {
         if (values.size() != weights.size()) {
             throw new IllegalArgumentException(name() + ": expected " + weights.size() + " weight arrays but got " + values.size());
         }
+        checkWeights(values);
         for (int i = 0; i < values.size(); i++) {
             weights.get(i).assign(values.get(i), name());
+        }
+    }
+
+    /**
+     * Checks {@code values} against this layer's weights (count, nulls, shapes) without assigning
+     * any, so that a failing {@link #setWeights} call (or a model's) changes nothing.
+     *
+     * @throws IllegalArgumentException naming the layer, the weight and both shapes
+     */
+    public void checkWeights(List<INDArray> values) {
+        if (values.size() != weights.size()) {
+            throw new IllegalArgumentException(name() + ": expected " + weights.size() + " weight arrays but got " + values.size());
+        }
+        for (int i = 0; i < values.size(); i++) {
+            Weight w = weights.get(i);
+            INDArray v = values.get(i);
+            if (v == null || !Arrays.equals(v.shape(), w.value().shape())) {
+                throw new IllegalArgumentException(name() + ": weight '" + w.name() + "' expects shape "
+                        + Arrays.toString(w.value().shape()) + " but got " + (v == null ? "null" : Arrays.toString(v.shape())));
+            }
         }
     }
 
