@@ -393,6 +393,12 @@ public class Model {
             throw new IllegalArgumentException(name + ": expected " + expected + " weight arrays but got " + weights.size());
         }
         int i = 0;
+        for (Layer layer : layers()) {   // check every layer first: a failed call changes nothing
+            int n = layer.weights().size();
+            layer.checkWeights(weights.subList(i, i + n));
+            i += n;
+        }
+        i = 0;
         for (Layer layer : layers()) {
             int n = layer.weights().size();
             layer.setWeights(weights.subList(i, i + n));
