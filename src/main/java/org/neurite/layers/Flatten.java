@@ -9,7 +9,11 @@ public final class Flatten extends Layer {
 
     @Override
     protected long[] onBuild(long[] inputShape) {
-        return new long[]{Arrays.stream(inputShape).reduce(1, (a, b) -> a * b)};
+        try {
+            return new long[]{Arrays.stream(inputShape).reduce(1, Math::multiplyExact)};
+        } catch (ArithmeticException e) {
+            throw shapeError("with fewer than 2^63 values per example", inputShape);
+        }
     }
 
     @Override

@@ -17,6 +17,14 @@ public final class Input extends Layer {
         if (shape.length == 0 || Arrays.stream(shape).anyMatch(d -> d <= 0)) {
             throw new IllegalArgumentException("Input: every dimension must be positive, got " + Arrays.toString(shape));
         }
+        long size = 1;
+        for (long d : shape) {
+            if (size > Long.MAX_VALUE / d) {
+                throw new IllegalArgumentException("Input: an example of shape " + Arrays.toString(shape)
+                        + " has more than 2^63 - 1 values");
+            }
+            size *= d;
+        }
         this.shape = shape.clone();
     }
 
