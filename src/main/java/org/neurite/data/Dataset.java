@@ -59,6 +59,14 @@ public final class Dataset {
         this.labels = targets.size() == 1 ? targets.get(0) : null;
     }
 
+    /** Why an array of {@code shape} holds no example: no rows, or a 0 in a per-example dimension. */
+    private static String emptyReason(long[] shape, String need, String hold) {
+        return shape.length >= 1 && shape[0] >= 1
+                ? "of shape " + Arrays.toString(shape) + " " + hold + " no values: every dimension after the first must "
+                + "be at least 1"
+                : need + " at least one example along the first dimension, got shape " + Arrays.toString(shape);
+    }
+
     /**
      * Wraps {@code features} (shape {@code [n, ...]}) and {@code labels} (shape {@code [n, ...]}, or
      * {@code null} for data that is only predicted on). The arrays are not copied unless they live in
@@ -72,8 +80,7 @@ public final class Dataset {
             throw new IllegalArgumentException("Dataset.of: features are null");
         }
         if (features.rank() < 1 || features.isEmpty() || features.size(0) < 1) {
-            throw new IllegalArgumentException("Dataset.of: features need at least one example along "
-                    + "the first dimension, got shape " + Arrays.toString(features.shape()));
+            throw new IllegalArgumentException("Dataset.of: features " + emptyReason(features.shape(), "need", "hold"));
         }
         if (labels != null && (labels.rank() < 1 || labels.size(0) != features.size(0))) {
             throw new IllegalArgumentException("Dataset.of: features have " + features.size(0)
@@ -107,8 +114,7 @@ public final class Dataset {
                 throw new IllegalArgumentException("Dataset.of: input " + i + " of " + inputs.size() + " is null");
             }
             if (x.rank() < 1 || x.isEmpty() || x.size(0) < 1) {
-                throw new IllegalArgumentException("Dataset.of: input " + i + " needs at least one example along "
-                        + "the first dimension, got shape " + Arrays.toString(x.shape()));
+                throw new IllegalArgumentException("Dataset.of: input " + i + " " + emptyReason(x.shape(), "needs", "holds"));
             }
         }
         long n = inputs.get(0).size(0);

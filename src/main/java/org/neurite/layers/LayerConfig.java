@@ -127,7 +127,7 @@ final class LayerConfig {
         for (int i = 0; i < out.length; i++) {
             if (!(list.get(i) instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
                     || Math.abs(n.doubleValue()) > Integer.MAX_VALUE) {
-                throw error(key, "whole numbers", v);
+                throw error(key, "whole numbers of at most " + Integer.MAX_VALUE + " in size", v);
             }
             out[i] = n.longValue();
         }

@@ -79,6 +79,8 @@ public final class TokenAndPositionEmbedding extends Layer {
         } catch (IdOutOfRange e) {
             throw new IllegalArgumentException(name() + " (" + className() + "): ids must be in [0, " + vocabularySize
                     + ") (vocabulary_size " + vocabularySize + ") but found " + number(e.id()), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name() + " (" + className() + "): " + e.getMessage(), e);
         }
         Tensor table = tensor(positions);
         return embedded.add(example[0] == sequenceLength ? table : table.slice(0, 0, example[0]));
