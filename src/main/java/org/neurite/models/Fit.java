@@ -84,6 +84,12 @@ public final class Fit {
 
     /** Weights of each class in the loss (class id to weight), e.g. from class imbalance. */
     public Fit classWeight(Map<Integer, Double> weights) {
+        weights.forEach((id, w) -> {
+            if (w == null || !(w >= 0) || w.isInfinite()) {
+                throw new IllegalArgumentException("class weight of class " + id
+                        + " must be a finite number >= 0, got " + w);
+            }
+        });
         this.classWeight = Map.copyOf(weights);
         return this;
     }
