@@ -60,7 +60,11 @@ final class Trainer {
             throw new IllegalArgumentException(model.name() + ".fit: classWeight weighs the examples of a model with "
                     + "one output; this one has " + data.targets().size());
         }
-        SampleWeights weights = options.classWeight() == null ? null : new SampleWeights(options.classWeight());
+        SampleWeights weights = null;
+        if (options.classWeight() != null) {
+            weights = new SampleWeights(options.classWeight());
+            SampleWeights.checkLabels(train.labels(), model.name() + ".fit");   // before any training
+        }
         long seed = options.seed();
         Batches batches = train.batches(options.batchSize(), options.shuffle(), seed);
         History history = new History();
