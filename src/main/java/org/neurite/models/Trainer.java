@@ -32,8 +32,8 @@ final class Trainer {
         this.compiled = compiled;
     }
 
-    History fit(Dataset data, Fit options) {
-        check(data, "fit");
+    History fit(Dataset given, Fit options) {
+        Dataset data = prepare(given, "fit");
         Augmentation augmentation = options.augmentation();
         if (!augmentation.isIdentity()) {
             if (data.inputs().size() != 1) {
@@ -45,7 +45,7 @@ final class Trainer {
         Dataset train = data;
         Dataset validation = options.validationData();
         if (validation != null) {
-            check(validation, "fit (validation data)");
+            validation = prepare(validation, "fit (validation data)");
         }
         if (options.validationSplit() > 0) {
             long held = (long) Math.floor(data.size() * options.validationSplit());
@@ -97,13 +97,18 @@ final class Trainer {
         return history;
     }
 
-    /** Shapes, finite values and label ranges of a whole dataset, before any training. */
-    private void check(Dataset data, String operation) {
-        Evaluator.requireLabels(data, operation);
-        model.checkInput(data.inputs(), operation);
+    /**
+     * Checks shapes, then casts the dataset to the model's type (once, not per batch; no copy when
+     * it has that type), then checks finite values and label ranges, before any training.
+     */
+    private Dataset prepare(Dataset given, String operation) {
+        Evaluator.requireLabels(given, operation);
+        model.checkInput(given.inputs(), operation);
+        Dataset data = InputTypes.cast(model, compiled.loss(), given, operation);
         DataChecks.inputs(model, data.inputs(), operation);
         DataChecks.targetCount(model, data.targets(), operation);
         DataChecks.labels(model, compiled.loss(), data.targets(), operation);
+        return data;
     }
 
     /** A seed for epoch {@code epoch} of a run seeded with {@code seed} (SplitMix64's finaliser). */
@@ -150,11 +155,11 @@ final class Trainer {
         }
     }
 
-    Map<String, Double> trainOnBatch(List<INDArray> x, List<INDArray> y) {
-        model.checkInput(x, "trainOnBatch");
-        DataChecks.targetCount(model, y, "trainOnBatch");
-        for (INDArray input : x) {
-            for (INDArray labels : y) {
+    Map<String, Double> trainOnBatch(List<INDArray> givenX, List<INDArray> givenY) {
+        model.checkInput(givenX, "trainOnBatch");
+        DataChecks.targetCount(model, givenY, "trainOnBatch");
+        for (INDArray input : givenX) {
+            for (INDArray labels : givenY) {
                 if (labels == null || labels.rank() == 0 || labels.size(0) != input.size(0)) {
                     throw new IllegalArgumentException(model.name() + ".trainOnBatch: x has " + input.size(0)
                             + " rows but y has " + (labels == null ? "none" : labels.rank() == 0 ? "a scalar"
@@ -162,6 +167,8 @@ final class Trainer {
                 }
             }
         }
+        List<INDArray> x = InputTypes.inputs(model, givenX, "trainOnBatch");   // the model's type, as fit
+        List<INDArray> y = InputTypes.targets(model, compiled.loss(), givenY);
         try (MemoryScope checks = MemoryScope.open("checks")) {   // the checks' scalars are freed at once
             DataChecks.inputs(model, x, "trainOnBatch");
             DataChecks.labels(model, compiled.loss(), y, "trainOnBatch");
