@@ -32,9 +32,9 @@ import org.neurite.layers.Input;
 
 /**
  * Issue 11, case 6: a model file with one damaged byte must never load with silently different
- * numbers. Every byte of a saved file is flipped in turn (three ways): the load either fails with an
- * IOException naming the file (and the entry, when the byte lies in an entry's data) or, for zip
- * bookkeeping the reader does not use, gives a model whose weights, optimizer state and
+ * numbers. Bytes throughout a saved file are flipped in turn (see {@link #masks}): the load either
+ * fails with an IOException naming the file (and the entry, when the byte lies in an entry's data)
+ * or, for zip bookkeeping the reader does not use, gives a model whose weights, optimizer state and
  * predictions are bit-identical to the original's.
  */
 class FileIntegrityTest {
