@@ -30,8 +30,8 @@ final class Evaluator {
         DataChecks.inputs(model, data.inputs(), "evaluate");
         DataChecks.targetCount(model, data.targets(), "evaluate");
         DataChecks.labels(model, compiled.loss(), data.targets(), "evaluate");
-        RunningScores scores = new RunningScores(model, compiled);
-        try (BatchIterator it = data.batches(batchSize, false, 0).iterator();
+        try (RunningScores scores = new RunningScores(model, compiled, "evaluate");
+             BatchIterator it = data.batches(batchSize, false, 0).iterator();
              var noGrad = Tensor.noGrad()) {
             while (it.hasNext()) {
                 Batch batch = it.next();
@@ -42,9 +42,9 @@ final class Evaluator {
                 }
                 batch.release();
             }
+            MemoryScope.release("eval");
+            return scores.logs();
         }
-        MemoryScope.release("eval");
-        return scores.logs();
     }
 
     /** Every output of the model for {@code data}, one array per output. */

@@ -14,7 +14,6 @@ import org.neurite.data.Batch;
 import org.neurite.data.BatchIterator;
 import org.neurite.data.Batches;
 import org.neurite.data.Dataset;
-import org.neurite.metrics.Metric;
 import org.neurite.tensor.MemoryScope;
 
 /**
@@ -121,10 +120,10 @@ final class Trainer {
 
     private Map<String, Double> runEpoch(BatchIterator batches, SampleWeights weights, Augmentation augmentation,
                                          List<Callback> callbacks) {
-        RunningScores scores = new RunningScores(model, compiled);
         Map<String, Double> logs = new LinkedHashMap<>();
         int index = 0;
-        try (BatchIterator it = batches) {
+        try (BatchIterator it = batches;
+             RunningScores scores = new RunningScores(model, compiled, "fit")) {
             while (it.hasNext() && !model.isStopTraining()) {
                 Batch batch = it.next();
                 int b = index++;
@@ -173,8 +172,9 @@ final class Trainer {
             DataChecks.inputs(model, x, "trainOnBatch");
             DataChecks.labels(model, compiled.loss(), y, "trainOnBatch");
         }
-        RunningScores scores = new RunningScores(model, compiled);
-        step(x, y, null, Augmentation.none(), scores);
-        return scores.logs();
+        try (RunningScores scores = new RunningScores(model, compiled, "trainOnBatch")) {
+            step(x, y, null, Augmentation.none(), scores);
+            return scores.logs();
+        }
     }
 }
