@@ -464,7 +464,7 @@ class RedTeamTest {
         Sequential model = classifier("c");
         for (double bad : new double[]{-1, Double.NaN, Double.POSITIVE_INFINITY}) {
             fails(IllegalArgumentException.class, () -> model.fit(ones(3, 4), Nd4j.createFromArray(0f, 1f, 2f),
-                    quiet(1).classWeight(Map.of(0, 1.0, 1, bad, 2, 1.0))), "class weight of class 1", String.valueOf(bad));
+                    quiet(1).classWeight(Map.of(0, 1.0, 1, bad, 2, 1.0))), "class 1", String.valueOf(bad));
         }
     }
 

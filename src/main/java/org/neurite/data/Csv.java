@@ -21,8 +21,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <ul>
  *   <li><b>Cells</b>: separated by commas; a cell in double quotes may hold commas, line breaks and
- *       doubled quotes (RFC 4180); unquoted cells are stripped of surrounding whitespace.
- *       Blank lines are skipped.</li>
+ *       doubled quotes (RFC 4180) and is kept exactly, a {@code \r\n} inside the quotes included;
+ *       unquoted cells are stripped of surrounding whitespace. Records end at {@code \n} or
+ *       {@code \r\n}, mixed freely. Blank lines are skipped.</li>
  *   <li><b>Numeric columns</b>: every non-empty cell is a decimal number ({@code 1}, {@code -2.5e3},
  *       {@code NaN}, {@code inf}); an empty cell is missing and becomes NaN, for
  *       {@link DataReport} and {@link Cleaning} to find and fix.</li>

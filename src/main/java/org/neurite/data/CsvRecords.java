@@ -11,10 +11,12 @@ import java.util.stream.IntStream;
 /**
  * Splits a UTF-8 CSV file into records of cells, following RFC 4180:
  * <ul>
- *   <li>cells are separated by commas; a record ends with its line ({@code \n} or {@code \r\n});</li>
+ *   <li>cells are separated by commas; a record ends with its line ({@code \n} or {@code \r\n}, which
+ *       may be mixed in one file; a lone {@code \r} does not end a line);</li>
  *   <li>a cell in double quotes may hold commas, line breaks and quotes written twice
  *       ({@code "say ""hi"", then go"} is {@code say "hi", then go}), and is kept exactly as
- *       written; spaces around the quotes are ignored;</li>
+ *       written, its line breaks included: {@code \r\n}, {@code \n} and {@code \r} inside the
+ *       quotes stay as they are; spaces around the quotes are ignored;</li>
  *   <li>an unquoted cell has its surrounding whitespace removed; a quote inside it is kept as an
  *       ordinary character;</li>
  *   <li>blank lines between records are skipped.</li>
@@ -104,7 +106,7 @@ final class CsvRecords implements Closeable {
                 while (true) {
                     int quote = text.indexOf('"', i);
                     if (quote < 0) {
-                        cell.append(text, i, text.length()).append('\n');
+                        cell.append(text, i, text.length()).append(lines.lineEnd());   // \n or \r\n, as written
                         text = lines.next();
                         if (text == null) {
                             throw new IOException(file + ":" + start + ", column " + column + ": a quoted cell "

@@ -70,7 +70,10 @@ public final class Dataset {
     /**
      * Wraps {@code features} (shape {@code [n, ...]}) and {@code labels} (shape {@code [n, ...]}, or
      * {@code null} for data that is only predicted on). The arrays are not copied unless they live in
-     * a workspace.
+     * a workspace or are views (columns or rows of a larger array) or otherwise not 'c'-ordered and
+     * contiguous: those are copied once, so every batch is taken from a plain array. Arrays of any
+     * numeric type are kept as they are; {@code fit}, {@code evaluate} and {@code predict} cast them
+     * to the model's type.
      *
      * @throws IllegalArgumentException when {@code features} is null, a scalar or empty, or the two
      *     arrays count different numbers of examples

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neurite.tensor.Native;
@@ -16,13 +17,18 @@ final class Rows {
     private Rows() {
     }
 
-    /** The rows {@code rows} of {@code x} (first dimension) as a new array, in that order. */
+    /**
+     * The rows {@code rows} of {@code x} (first dimension) as a new array, in that order. A run of
+     * consecutive rows of a plain array is one interval copy; anything else, a view included, goes
+     * through the native gather, which reads any strides and offset (an interval taken from a view
+     * can come back empty in ND4J 1.0.0-M2.1).
+     */
     static INDArray gather(INDArray x, int[] rows) {
         if (x == null) {
             return null;
         }
         return detached(() -> {
-            if (rows.length > 0 && Indices.isRun(rows)) {
+            if (rows.length > 0 && Indices.isRun(rows) && plain(x)) {
                 return x.get(NDArrayIndex.interval(rows[0], rows[0] + rows.length)).dup('c');
             }
             INDArray ids = Nd4j.createFromArray(rows);
@@ -39,9 +45,30 @@ final class Rows {
         }
     }
 
-    /** {@code x} itself, or a copy outside the workspace it was allocated in. */
+    /**
+     * {@code x} itself when it is a plain array outside every workspace (the usual case: no copy);
+     * otherwise a copy outside all workspaces, which is also 'c'-ordered and contiguous when
+     * {@code x} is a view (columns or rows of a larger array), 'f'-ordered or has other strides.
+     * Datasets hold only such plain arrays, so a batch of consecutive rows is one interval copy
+     * and a view gives exactly the results of its contiguous copy.
+     */
     static INDArray detach(INDArray x) {
-        return x != null && x.isAttached() ? detached(x::detach) : x;
+        if (x == null) {
+            return null;
+        }
+        if (!x.isEmpty() && !plain(x)) {
+            return detached(() -> x.dup('c'));
+        }
+        return x.isAttached() ? detached(x::detach) : x;
+    }
+
+    /**
+     * Whether {@code x} owns its buffer from the start in 'c' order with the default strides: no
+     * view, no offset, no 'f' order. Empty arrays count as plain (they have no buffer).
+     */
+    static boolean plain(INDArray x) {
+        return x.isEmpty() || !x.isView() && x.ordering() == 'c' && x.offset() == 0
+                && Shape.hasDefaultStridesForShape(x);
     }
 
     static String shape(INDArray x) {

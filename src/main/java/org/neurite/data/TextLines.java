@@ -26,7 +26,8 @@ import java.util.zip.GZIPInputStream;
  * file, or a folder where a file is expected, says so.
  *
  * <p>{@link #next()} gives one line at a time, split at {@code \n} only; a {@code \r} before it is
- * removed, and so is a UTF-8 byte order mark at the start of the file.
+ * removed, and so is a UTF-8 byte order mark at the start of the file. {@link #lineEnd()} tells
+ * which end was removed, for readers that must keep line breaks exactly (quoted CSV cells).
  */
 final class TextLines implements Closeable {
     private static final int CHUNK = 1 << 16;
@@ -41,6 +42,7 @@ final class TextLines implements Closeable {
     private int chunkEnd;
     private byte[] line = new byte[256];
     private int lineNumber;
+    private String lineEnd = "";
 
     private TextLines(Path file, InputStream in, boolean gzip, Charset charset) {
         this.file = file;
@@ -81,6 +83,7 @@ final class TextLines implements Closeable {
     String next() throws IOException {
         int length = 0;
         boolean any = false;
+        boolean newline = false;
         while (true) {
             if (chunkPos == chunkEnd && !fill()) {
                 if (!any) {
@@ -101,15 +104,26 @@ final class TextLines implements Closeable {
             length += n;
             if (chunkPos < chunkEnd) {
                 chunkPos++;
+                newline = true;
                 break;
             }
         }
         lineNumber++;
-        if (length > 0 && line[length - 1] == '\r') {
+        boolean carriageReturn = length > 0 && line[length - 1] == '\r';
+        if (carriageReturn) {
             length--;
         }
+        lineEnd = (carriageReturn ? "\r" : "") + (newline ? "\n" : "");
         String text = decode(file, decoder, line, length, lineNumber);
         return lineNumber == 1 && utf8 && text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * The end removed from the line {@link #next()} returned last: {@code "\n"}, {@code "\r\n"}, or
+     * at the end of the file {@code ""} (or {@code "\r"} for a file whose last byte is a {@code \r}).
+     */
+    String lineEnd() {
+        return lineEnd;
     }
 
     /** The number of the line {@link #next()} returned last, from 1. */

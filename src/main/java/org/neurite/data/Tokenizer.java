@@ -21,7 +21,11 @@ import java.util.Map;
  *
  * <ul>
  *   <li>A text is lower-cased (unless {@link #lowerCase(boolean) lowerCase(false)}), every character
- *       of {@link #filters()} becomes a space, and it is split at spaces; empty pieces are dropped.</li>
+ *       of {@link #filters()} becomes the {@link #split() split} string (a space by default), and it is
+ *       split at that string; empty pieces are dropped. Characters are Unicode code points: a
+ *       character outside the Basic Multilingual Plane, such as an emoji, is one character (both
+ *       halves of its surrogate pair), whether in a text, in the filters or in the split string. A
+ *       lone surrogate in a text is an ordinary character, kept as it is.</li>
  *   <li>Index 0 is never used (it is padding). With an OOV token, the token gets index 1. The
  *       words follow from index 1 (or 2), most frequent first; words equally frequent keep the
  *       order in which they were first seen.</li>
@@ -41,6 +45,8 @@ public final class Tokenizer {
     private final String oovToken;
     private boolean lowerCase = true;
     private String filters = DEFAULT_FILTERS;
+    private int[] filterPoints = codePoints(DEFAULT_FILTERS);
+    private String split = " ";
     private final Map<String, Integer> wordCounts = new LinkedHashMap<>();
     private Map<String, Integer> wordIndex;
     private int documentCount;
@@ -68,10 +74,34 @@ public final class Tokenizer {
         return this;
     }
 
-    /** The characters replaced by spaces before splitting (default {@link #DEFAULT_FILTERS}). Set before fitting. */
+    /**
+     * The characters (code points) replaced by the split string before splitting (default
+     * {@link #DEFAULT_FILTERS}; null or "" for none). Set before fitting.
+     */
     public Tokenizer filters(String filters) {
         this.filters = filters == null ? "" : filters;
+        this.filterPoints = codePoints(this.filters);
         return this;
+    }
+
+    /**
+     * The separator of words (default {@code " "}), as Keras's {@code split}: a text is cut at every
+     * occurrence of this string, taken literally (it may be longer than one character). Set before fitting.
+     *
+     * @throws IllegalArgumentException when {@code split} is null or empty
+     */
+    public Tokenizer split(String split) {
+        if (split == null || split.isEmpty()) {
+            throw new IllegalArgumentException("Tokenizer: the split string must not be empty, got "
+                    + (split == null ? "null" : "\"\""));
+        }
+        this.split = split;
+        return this;
+    }
+
+    /** The separator of words. */
+    public String split() {
+        return split;
     }
 
     /** Whether texts are lower-cased before splitting. */
@@ -79,7 +109,7 @@ public final class Tokenizer {
         return lowerCase;
     }
 
-    /** The characters replaced by spaces before splitting. */
+    /** The characters replaced by the split string before splitting. */
     public String filters() {
         return filters;
     }
@@ -164,25 +194,57 @@ public final class Tokenizer {
         return documentCount;
     }
 
-    /** The words of one text, after lower-casing and filtering (Keras's {@code text_to_word_sequence}). */
+    /**
+     * The words of one text, after lower-casing and filtering (Keras's {@code text_to_word_sequence}).
+     * Works on code points, so no surrogate pair is ever cut in half.
+     */
     public List<String> words(String text) {
         String s = lowerCase ? text.toLowerCase(Locale.ROOT) : text;
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == ' ' || filters.indexOf(c) >= 0) {
-                if (word.length() > 0) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                }
+        StringBuilder filtered = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            if (Arrays.binarySearch(filterPoints, c) >= 0) {
+                filtered.append(split);
             } else {
-                word.append(c);
+                filtered.appendCodePoint(c);
             }
+            i += Character.charCount(c);
         }
-        if (word.length() > 0) {
-            words.add(word.toString());
+        List<String> words = new ArrayList<>();
+        int start = 0;
+        while (start <= filtered.length()) {
+            int end = indexOfSplit(filtered, start);
+            if (end > start) {
+                words.add(filtered.substring(start, end));
+            }
+            start = end + split.length();
         }
         return words;
+    }
+
+    /**
+     * The next occurrence of the split string from {@code from} that does not cut a surrogate pair
+     * of the text (possible only for a split string that starts or ends with a lone surrogate), or
+     * the length of the text.
+     */
+    private int indexOfSplit(StringBuilder text, int from) {
+        char first = split.charAt(0);
+        char last = split.charAt(split.length() - 1);
+        for (int at = text.indexOf(split, from); at >= 0; at = text.indexOf(split, at + 1)) {
+            int after = at + split.length();
+            boolean cutsBefore = Character.isLowSurrogate(first) && at > 0
+                    && Character.isHighSurrogate(text.charAt(at - 1));
+            boolean cutsAfter = Character.isHighSurrogate(last) && after < text.length()
+                    && Character.isLowSurrogate(text.charAt(after));
+            if (!cutsBefore && !cutsAfter) {
+                return at;
+            }
+        }
+        return text.length();
+    }
+
+    /** The distinct code points of {@code text}, sorted, for binary search. */
+    private static int[] codePoints(String text) {
+        return text.codePoints().sorted().distinct().toArray();
     }
 }

@@ -155,6 +155,7 @@ abstract class BaseConv<T extends BaseConv<T>> extends Layer implements Activate
         if (example[spatialRank] != channels) {
             throw shapeError(layout() + " with " + channels + " channels", example);
         }
+        requireDataType(x, kernel);
         return convolve(x, tensor(kernel), bias == null ? null : tensor(bias), strides, padding, dilation);
     }
 

@@ -92,6 +92,7 @@ public final class Dense extends Layer implements ActivatedLayer {
         if (x.size(-1) != in) {
             throw shapeError("[..., " + in + "]", Arrays.copyOfRange(x.shape(), 1, x.rank()));
         }
+        requireDataType(x, kernel);
         Tensor flat = x.rank() == 2 ? x : x.reshape(-1, in);
         Tensor y = Functional.linear(flat, tensor(kernel), bias == null ? null : tensor(bias));
         if (x.rank() != 2) {

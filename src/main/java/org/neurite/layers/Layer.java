@@ -261,6 +261,19 @@ public abstract class Layer {
                 + " but found " + Arrays.toString(found));
     }
 
+    /**
+     * Checks that the batch {@code x} has the type the layer's weights have, naming the layer and
+     * both types (the native kernels would otherwise fail with a message naming neither).
+     */
+    protected final void requireDataType(Tensor x, Weight w) {
+        DataType expected = w.value().dataType();
+        if (x.dataType() != expected) {
+            throw new IllegalArgumentException(name() + " (" + className() + "): input is " + x.dataType()
+                    + " but the layer's weights are " + expected + "; cast the input with castTo(DataType."
+                    + expected + ") (a model's fit, evaluate and predict cast their inputs themselves)");
+        }
+    }
+
     /** Checks that the per-example input has {@code rank} dimensions. */
     protected final void requireRank(long[] shape, int rank, String layout) {
         if (shape.length != rank) {

@@ -57,8 +57,9 @@ public final class MultiHeadAttention extends MultiInputLayer {
     private Weight outputKernel;
     private Weight outputBias;
     private long outDim;
-    private INDArray causalKeep;    // [1, Tq, Tk] lower triangle of ones, kept between calls
-    private INDArray causalBias;    // the same as 0 / -1e9
+    // {keep [1, Tq, Tk] lower triangle of ones, bias: the same as 0 / -1e9}, kept between calls;
+    // one array published at once, as calls on several threads (predict) read and replace it
+    private volatile INDArray[] causal;
 
     /** {@code numHeads} heads whose query and key projections have {@code keyDim} features each. */
     public MultiHeadAttention(int numHeads, int keyDim) {
@@ -241,18 +242,20 @@ public final class MultiHeadAttention extends MultiInputLayer {
 
     /** The causal keep mask {@code [1, Tq, Tk]} and its bias {@code [1, 1, Tq, Tk]}, made once per shape. */
     private INDArray[] causal(long tq, long tk, DataType type) {
-        if (causalKeep == null || causalKeep.size(1) != tq || causalKeep.size(2) != tk
-                || causalKeep.dataType() != type) {
+        INDArray[] cached = causal;
+        if (cached == null || cached[0].size(1) != tq || cached[0].size(2) != tk || cached[0].dataType() != type) {
             double[] ones = new double[Math.toIntExact(tq * tk)];
             for (int t = 0; t < tq; t++) {
                 Arrays.fill(ones, (int) (t * tk), (int) (t * tk + Math.min(t + 1, tk)), 1.0);
             }
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                causalKeep = Nd4j.createFromArray(ones).reshape('c', 1, tq, tk).castTo(type);
-                causalBias = causalKeep.sub(1).muli(-HIDDEN).reshape('c', 1, 1, tq, tk);
+                INDArray keep = Nd4j.createFromArray(ones).reshape('c', 1, tq, tk).castTo(type);
+                INDArray bias = keep.sub(1).muli(-HIDDEN).reshape('c', 1, 1, tq, tk);
+                cached = new INDArray[]{keep, bias};
             }
+            causal = cached;
         }
-        return new INDArray[]{causalKeep, causalBias};
+        return cached;
     }
 
     @Override

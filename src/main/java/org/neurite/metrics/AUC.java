@@ -86,6 +86,11 @@ public final class AUC implements Metric {
     }
 
     @Override
+    public AUC fresh() {
+        return new AUC();
+    }
+
+    @Override
     public String toString() {
         return name() + "=" + result();
     }

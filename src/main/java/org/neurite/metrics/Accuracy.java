@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <li>else {@code yTrue} has lower rank, or a last axis of 1: {@link SparseCategoricalAccuracy};</li>
  * <li>else: {@link CategoricalAccuracy}.</li>
  * </ul>
- * The choice survives {@link #reset()}.
+ * The choice survives {@link #reset()} and is kept by {@link #fresh()}.
  */
 public final class Accuracy implements Metric {
     private final String name;
@@ -69,5 +69,13 @@ public final class Accuracy implements Metric {
     @Override
     public String name() {
         return name;
+    }
+
+    /** An accuracy of the same name; one already resolved stays resolved to the same kind. */
+    @Override
+    public Accuracy fresh() {
+        Accuracy copy = new Accuracy(name);
+        copy.resolved = resolved == null ? null : resolved.fresh();
+        return copy;
     }
 }

@@ -45,6 +45,11 @@ public final class BinaryAccuracy extends RateMetric {
     }
 
     @Override
+    public BinaryAccuracy fresh() {
+        return new BinaryAccuracy(name(), threshold);
+    }
+
+    @Override
     protected INDArray matches(INDArray yTrue, INDArray yPred) {
         INDArray target = alignTo(yTrue, yPred, name());
         INDArray above = Native.call("greater", Native.cast(yPred, DataType.DOUBLE), thresholdArray())[0];

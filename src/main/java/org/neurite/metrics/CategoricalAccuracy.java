@@ -25,6 +25,11 @@ public final class CategoricalAccuracy extends RateMetric {
     }
 
     @Override
+    public CategoricalAccuracy fresh() {
+        return new CategoricalAccuracy(name());
+    }
+
+    @Override
     protected INDArray matches(INDArray yTrue, INDArray yPred) {
         if (yPred.rank() < 2 || !Arrays.equals(yTrue.shape(), yPred.shape())) {
             throw new IllegalArgumentException(name() + ": yTrue shape " + Arrays.toString(yTrue.shape())

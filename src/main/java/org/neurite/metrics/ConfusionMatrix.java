@@ -142,6 +142,12 @@ public final class ConfusionMatrix implements Metric {
         return "confusion_matrix";
     }
 
+    /** A matrix of the same class count and threshold, all counts 0. */
+    @Override
+    public ConfusionMatrix fresh() {
+        return new ConfusionMatrix(numClasses, threshold, owner);
+    }
+
     /** A table with true classes as rows and predicted classes as columns. */
     @Override
     public String toString() {

@@ -17,6 +17,11 @@ public final class F1Score extends ClassScore {
     }
 
     @Override
+    public F1Score fresh() {
+        return new F1Score(threshold());
+    }
+
+    @Override
     protected double score(double truePositives, double falsePositives, double falseNegatives) {
         return ratio(2 * truePositives, 2 * truePositives + falsePositives + falseNegatives);
     }

@@ -15,6 +15,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * double accuracy = acc.result();
  * }</pre>
  * A metric that has seen no example reports 0, as Keras does.
+ *
+ * <p>A metric object is running state for one computation at a time. A model therefore keeps the
+ * metrics it was compiled with as templates and gives every {@code evaluate} call and every
+ * epoch of {@code fit} its own instances, made with {@link #fresh()}, so that such calls can run
+ * on several threads at once (docs/reliability.md).
  */
 public interface Metric {
 
@@ -35,4 +40,18 @@ public interface Metric {
 
     /** The Keras name, such as {@code "accuracy"}, {@code "precision"} or {@code "auc"}. */
     String name();
+
+    /**
+     * A new metric of the same kind and configuration (name, threshold, class count, ...) that
+     * has seen nothing; this one is left as it is. Every built-in metric makes one.
+     *
+     * <p>The default returns {@code this}: the metric cannot be copied, so a model uses that one
+     * object for one call at a time, and a second {@code evaluate} or {@code fit} wanting it while
+     * another call on any thread uses it fails with an {@link IllegalStateException}. Override
+     * this method (typically {@code return new MyMetric(sameSettings);}) to let such calls run
+     * at once.
+     */
+    default Metric fresh() {
+        return this;
+    }
 }

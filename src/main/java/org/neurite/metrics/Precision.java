@@ -17,6 +17,11 @@ public final class Precision extends ClassScore {
     }
 
     @Override
+    public Precision fresh() {
+        return new Precision(threshold());
+    }
+
+    @Override
     protected double score(double truePositives, double falsePositives, double falseNegatives) {
         return ratio(truePositives, truePositives + falsePositives);
     }

@@ -17,6 +17,11 @@ public final class Recall extends ClassScore {
     }
 
     @Override
+    public Recall fresh() {
+        return new Recall(threshold());
+    }
+
+    @Override
     protected double score(double truePositives, double falsePositives, double falseNegatives) {
         return ratio(truePositives, truePositives + falseNegatives);
     }

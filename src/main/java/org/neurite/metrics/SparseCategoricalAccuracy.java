@@ -27,6 +27,11 @@ public final class SparseCategoricalAccuracy extends RateMetric {
     }
 
     @Override
+    public SparseCategoricalAccuracy fresh() {
+        return new SparseCategoricalAccuracy(name());
+    }
+
+    @Override
     protected INDArray matches(INDArray yTrue, INDArray yPred) {
         long[] p = yPred.shape();
         if (p.length < 2 || !ClassLabels.fitsAsSparse(yTrue.shape(), p)) {

@@ -3,11 +3,12 @@ package org.neurite.models;
 import java.util.Arrays;
 import java.util.List;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.longer.MatchCondition;
+import org.nd4j.linalg.api.ops.impl.transforms.bool.MatchConditionTransform;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.neurite.layers.Layer;
 import org.neurite.layers.Node;
@@ -40,17 +41,47 @@ final class DataChecks {
         if (Double.isFinite(Native.call("reduce_sum", x)[0].getDouble(0))) {
             return;   // one cheap reduction: a NaN or infinity anywhere makes the sum non-finite
         }
-        // the sum of finite values can still overflow, so count exactly before complaining
-        long bad = Nd4j.getExecutioner().exec(new MatchCondition(x, Conditions.notFinite())).getLong(0);
+        // the sum of finite values can still overflow, so count exactly before complaining: one
+        // count per example (row), then the first bad row's values. BooleanIndexing.firstIndex over
+        // the whole array named the wrong element for arrays of about 1,000 rows or more.
+        INDArray c = contiguous(x);
+        long n = c.size(0);
+        INDArray rows = c.reshape('c', n, c.length() / n);
+        long[] perRow = rows.size(1) == 1   // ND4J's reduction along an axis of length 1 fails: match each value
+                ? Nd4j.getExecutioner().exec(new MatchConditionTransform(c.reshape('c', new long[]{n}), Conditions.notFinite()))
+                        .castTo(DataType.LONG).toLongVector()
+                : Nd4j.getExecutioner().exec(new MatchCondition(rows, Conditions.notFinite(), 1)).toLongVector();
+        long bad = 0;
+        int firstRow = -1;
+        for (int r = 0; r < perRow.length; r++) {
+            bad += perRow[r];
+            if (firstRow < 0 && perRow[r] > 0) {
+                firstRow = r;
+            }
+        }
         if (bad == 0) {
             return;
         }
-        INDArray c = x.ordering() == 'c' ? x : x.dup('c');
-        long first = BooleanIndexing.firstIndex(c, Conditions.notFinite()).getLong(0);
-        long[] at = Shape.ind2subC(c.shape(), first);
+        double[] values = rows.getRow(firstRow).toDoubleVector();   // one example's values
+        int j = 0;
+        while (j < values.length && Double.isFinite(values[j])) {
+            j++;
+        }
+        long[] example = Arrays.copyOfRange(c.shape(), 1, c.rank());
+        long[] at = new long[c.rank()];
+        at[0] = firstRow;
+        if (example.length > 0) {
+            System.arraycopy(Shape.ind2subC(example, j), 0, at, 1, example.length);
+        }
         throw new IllegalArgumentException(model.name() + "." + operation + ": " + what
                 + " expected finite numbers but found " + bad + " NaN or infinite value(s) of " + x.length()
-                + ", the first (" + c.getDouble(at) + ") at example " + at[0] + ", index " + Arrays.toString(at));
+                + ", the first (" + values[j] + ") at example " + at[0] + ", index " + Arrays.toString(at));
+    }
+
+    /** {@code x} when its rows are laid out in 'c' order from its first element, else such a copy. */
+    private static INDArray contiguous(INDArray x) {
+        boolean plain = !x.isView() && x.ordering() == 'c' && x.offset() == 0 && Shape.hasDefaultStridesForShape(x);
+        return plain ? x : x.dup('c');
     }
 
     /** Throws unless there is one label array per model output. */

@@ -23,14 +23,15 @@ final class Evaluator {
         this.model = model;
     }
 
-    Map<String, Double> evaluate(Model.Compiled compiled, Dataset data, int batchSize) {
-        requireLabels(data, "evaluate");
-        model.checkInput(data.inputs(), "evaluate");
+    Map<String, Double> evaluate(Model.Compiled compiled, Dataset given, int batchSize) {
+        requireLabels(given, "evaluate");
+        model.checkInput(given.inputs(), "evaluate");
+        Dataset data = InputTypes.cast(model, compiled.loss(), given, "evaluate");   // once; no copy when FLOAT
         DataChecks.inputs(model, data.inputs(), "evaluate");
         DataChecks.targetCount(model, data.targets(), "evaluate");
         DataChecks.labels(model, compiled.loss(), data.targets(), "evaluate");
-        RunningScores scores = new RunningScores(model, compiled);
-        try (BatchIterator it = data.batches(batchSize, false, 0).iterator();
+        try (RunningScores scores = new RunningScores(model, compiled, "evaluate");
+             BatchIterator it = data.batches(batchSize, false, 0).iterator();
              var noGrad = Tensor.noGrad()) {
             while (it.hasNext()) {
                 Batch batch = it.next();
@@ -41,14 +42,16 @@ final class Evaluator {
                 }
                 batch.release();
             }
+            MemoryScope.release("eval");
+            return scores.logs();
         }
-        MemoryScope.release("eval");
-        return scores.logs();
     }
 
     /** Every output of the model for {@code data}, one array per output. */
-    List<INDArray> predict(Dataset data, int batchSize) {
-        model.checkInput(data.inputs(), "predict");
+    List<INDArray> predict(Dataset given, int batchSize) {
+        model.checkInput(given.inputs(), "predict");
+        List<INDArray> cast = InputTypes.inputs(model, given.inputs(), "predict");   // once; no copy when FLOAT
+        Dataset data = InputTypes.same(cast, given.inputs()) ? given : Dataset.of(cast);
         DataChecks.inputs(model, data.inputs(), "predict");
         long n = data.size();
         Graph graph = model.graph();

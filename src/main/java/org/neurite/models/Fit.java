@@ -82,15 +82,21 @@ public final class Fit {
         return validationData(Dataset.of(x, y));
     }
 
-    /** Weights of each class in the loss (class id to weight), e.g. from class imbalance. */
+    /**
+     * Weights of each class in the loss (class id to weight), e.g. from class imbalance
+     * ({@link org.neurite.data.ClassWeights#balanced}). Each training example's loss is multiplied by
+     * the weight of its class; a class the map leaves out weighs 1.0, as in Keras 3, so
+     * {@code Map.of(0, 1.0, 1, 2.0)} on labels with classes 0, 1 and 2 weighs class 2 by 1.0. Labels
+     * are class ids {@code [n]} or {@code [n, 1]} (whole numbers {@code >= 0}; anything else is an
+     * error naming the example and its value when {@code fit} starts) or one-hot rows {@code [n, k]}
+     * (a row's weight is its dot product with the weights of classes {@code 0..k-1}). Only for a
+     * model with one output; validation data is not weighed. Null: no class weights.
+     *
+     * @throws IllegalArgumentException naming the class and the value, for a class id below 0, or a
+     *         weight that is NaN, infinite, negative or null
+     */
     public Fit classWeight(Map<Integer, Double> weights) {
-        weights.forEach((id, w) -> {
-            if (w == null || !(w >= 0) || w.isInfinite()) {
-                throw new IllegalArgumentException("class weight of class " + id
-                        + " must be a finite number >= 0, got " + w);
-            }
-        });
-        this.classWeight = Map.copyOf(weights);
+        this.classWeight = weights == null ? null : Map.copyOf(SampleWeights.checked(weights, "Fit.classWeight"));
         return this;
     }
 

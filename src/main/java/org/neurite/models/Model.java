@@ -41,10 +41,12 @@ public class Model {
     private static final Logger LOG = LoggerFactory.getLogger(Model.class);
 
     private String name;
-    private Graph graph;
-    private ParameterStore store;
-    private Compiled compiled;
+    // volatile: a model built or compiled on one thread is used on others (docs/reliability.md)
+    private volatile Graph graph;
+    private volatile ParameterStore store;
+    private volatile Compiled compiled;
     private volatile boolean stopTraining;
+    private final UseGuard guard = new UseGuard();
 
     /** A model from one input to one output. */
     public Model(Node input, Node output) {
@@ -128,8 +130,17 @@ public class Model {
 
     /** Sets the graph of a Sequential once its input shape is known. */
     void setGraph(Graph value) {
-        this.graph = value;
+        // the store first: a thread that sees the graph must find its weights
         this.store = value == null ? null : new ParameterStore(value.layers(), dataType());
+        this.graph = value;
+    }
+
+    /**
+     * Starts {@code operation} under the model's concurrency contract, or fails naming the
+     * operation running on another thread that prevents it; close the ticket when done.
+     */
+    UseGuard.Ticket begin(UseGuard.Kind kind, String operation) {
+        return guard.begin(name, kind, operation);
     }
 
     /** Builds the model for the shapes of {@code x} when it is not built yet (a Sequential without Input). */
@@ -168,6 +179,12 @@ public class Model {
         if (optimizer == null || loss == null) {
             throw new IllegalArgumentException(name + ": compile needs an optimizer and a loss");
         }
+        try (UseGuard.Ticket ignored = begin(UseGuard.Kind.CHANGE, "compile")) {
+            compileMetrics(optimizer, loss, metrics);
+        }
+    }
+
+    private void compileMetrics(Optimizer optimizer, Loss loss, Metric... metrics) {
         List<Metric> resolved = new ArrayList<>();
         for (Metric metric : metrics) {
             resolved.add(Metrics.resolve(metric, loss));
@@ -182,13 +199,18 @@ public class Model {
     }
 
     /**
-     * Fresh metrics of the same names for another output (a metric keeps running state, so each
-     * output needs its own), as Keras applies a flat metric list to every output.
+     * Fresh metrics of the same kinds for another output (a metric keeps running state, so each
+     * output needs its own), as Keras applies a flat metric list to every output: each metric's
+     * {@link Metric#fresh()}, or for one that cannot copy itself a new one of the same name.
      */
     private List<Metric> copies(List<Metric> metrics, Loss loss, String output) {
         List<Metric> out = new ArrayList<>();
         for (Metric m : metrics) {
-            Metric copy;
+            Metric copy = m.fresh();
+            if (copy != null && copy != m) {
+                out.add(copy);
+                continue;
+            }
             try {
                 copy = Metrics.resolve(m.name(), loss);
             } catch (IllegalArgumentException e) {
@@ -232,6 +254,12 @@ public class Model {
         return compiled("loss()").loss();
     }
 
+    /**
+     * The metrics the model was compiled with (of the first output), as templates: {@code fit}
+     * and {@code evaluate} compute on fresh instances of them ({@link Metric#fresh()}), one set
+     * per epoch and per call, so these are not updated and their results stay 0; read the
+     * values from the returned logs or the {@link History}. Use them for names and settings.
+     */
     public List<Metric> metrics() {
         return compiled("metrics()").metrics();
     }
@@ -242,8 +270,18 @@ public class Model {
 
     // ------------------------------------------------------------------ training and inference
 
+    /**
+     * Trains on {@code data}. One training call ({@code fit} or {@code trainOnBatch}) runs on a
+     * model at a time; {@code predict} and {@code evaluate} may run on other threads meanwhile
+     * (docs/reliability.md).
+     *
+     * @throws IllegalStateException when another training call, or a change or save of the model
+     *                               on another thread, is running, naming it
+     */
     public History fit(Dataset data, Fit options) {
-        return new Trainer(this, compiledForLoss("fit")).fit(data, options);
+        try (UseGuard.Ticket ignored = begin(UseGuard.Kind.TRAIN, "fit")) {
+            return new Trainer(this, compiledForLoss("fit")).fit(data, options);
+        }
     }
 
     /** Trains on arrays: {@code x} is {@code [n, ...inputShape]}, {@code y} has {@code n} rows. */
@@ -276,10 +314,16 @@ public class Model {
 
     /** {@link #trainOnBatch(INDArray, INDArray)} with one array per input and one label array per output. */
     public Map<String, Double> trainOnBatch(List<INDArray> x, List<INDArray> y) {
-        return new Trainer(this, compiledForLoss("trainOnBatch")).trainOnBatch(x, y);
+        try (UseGuard.Ticket ignored = begin(UseGuard.Kind.TRAIN, "trainOnBatch")) {
+            return new Trainer(this, compiledForLoss("trainOnBatch")).trainOnBatch(x, y);
+        }
     }
 
-    /** Loss and metrics over {@code data}, in batches of 32. */
+    /**
+     * Loss and metrics over {@code data}, in batches of 32. Any number of {@code evaluate} and
+     * {@code predict} calls may run at once on one model, each with its own metric instances
+     * (docs/reliability.md).
+     */
     public Map<String, Double> evaluate(Dataset data) {
         return evaluate(data, 32);
     }
@@ -387,6 +431,12 @@ public class Model {
 
     /** Sets all weights from a list in {@link #getWeights()} order; shapes must match. */
     public void setWeights(List<INDArray> weights) {
+        try (UseGuard.Ticket ignored = begin(UseGuard.Kind.CHANGE, "setWeights")) {
+            assignWeights(weights);
+        }
+    }
+
+    private void assignWeights(List<INDArray> weights) {
         requireBuilt("setWeights");
         int expected = layers().stream().mapToInt(l -> l.weights().size()).sum();
         if (weights.size() != expected) {
@@ -422,6 +472,12 @@ public class Model {
 
     /** Puts back weights taken by {@link #snapshotWeights()} of this model. */
     public void restoreWeights(INDArray snapshot) {
+        try (UseGuard.Ticket ignored = begin(UseGuard.Kind.CHANGE, "restoreWeights")) {
+            restore(snapshot);
+        }
+    }
+
+    private void restore(INDArray snapshot) {
         requireBuilt("restoreWeights");
         if (snapshot.length() != store.values().length()) {
             throw new IllegalArgumentException(name + ": a snapshot of " + snapshot.length()
@@ -438,7 +494,9 @@ public class Model {
      * atomic: a failure leaves any previous file intact.
      */
     public void save(Path path) throws IOException {
-        ModelFile.save(this, path);
+        try (UseGuard.Ticket ignored = begin(UseGuard.Kind.SAVE, "save")) {
+            ModelFile.save(this, path);
+        }
     }
 
     /**
@@ -458,7 +516,9 @@ public class Model {
      * @throws IllegalArgumentException naming the layer and both shapes when they differ
      */
     public void loadWeights(Path path) throws IOException {
-        ModelFile.loadWeights(this, path, false);
+        try (UseGuard.Ticket ignored = begin(UseGuard.Kind.CHANGE, "loadWeights")) {
+            ModelFile.loadWeights(this, path, false);
+        }
     }
 
     /**
@@ -468,7 +528,9 @@ public class Model {
      * @throws IllegalArgumentException naming the layer and both shapes when a named layer differs
      */
     public List<String> loadWeightsByName(Path path) throws IOException {
-        return ModelFile.loadWeights(this, path, true);
+        try (UseGuard.Ticket ignored = begin(UseGuard.Kind.CHANGE, "loadWeightsByName")) {
+            return ModelFile.loadWeights(this, path, true);
+        }
     }
 
     /**
@@ -483,7 +545,10 @@ public class Model {
         return table;
     }
 
-    /** Asks a running {@code fit} to stop after the current batch (used by callbacks). */
+    /**
+     * Asks a running {@code fit} to stop after the current batch (used by callbacks); safe to call
+     * from any thread.
+     */
     public void stopTraining(boolean value) {
         this.stopTraining = value;
     }

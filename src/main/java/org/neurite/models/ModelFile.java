@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +38,18 @@ import org.slf4j.LoggerFactory;
  * ({@link ModelWeights}). Saving writes a temporary file in the target's folder, forces it to disk
  * and moves it over the target atomically, so a failed save leaves the previous file as it was.
  * Loading turns every problem with the file into an {@link IOException} that names it.
+ *
+ * <p>Integrity: {@code config.json} holds a {@code "checksums"} table with the size and SHA-256 of
+ * every other entry, and every entry (config.json included) is checked against the zip's own
+ * CRC-32 on reading; a damaged entry is refused with an IOException naming the file and the entry.
+ * Files written before the table existed (same format version 1) have only the CRC-32 check.
  */
 final class ModelFile {
     static final String CONFIG = "config.json";
     static final String WEIGHTS = "model.weights.safetensors";
     static final String OPTIMIZER = "optimizer.safetensors";
+    /** The key in config.json of the table of the other entries' sizes and SHA-256 digests. */
+    static final String CHECKSUMS = "checksums";
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelFile.class);
     private static final long MAX_CONFIG = 64L << 20;
@@ -60,12 +71,55 @@ final class ModelFile {
     static void save(Model model, Path path, UnaryOperator<OutputStream> wrap) throws IOException {
         Map<String, Object> config = ModelConfig.of(model);
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put(CONFIG, Json.writePretty(config).getBytes(StandardCharsets.UTF_8));
         entries.put(WEIGHTS, SafeTensors.toBytes(ModelWeights.of(model), Map.of("format", ModelConfig.FORMAT)));
         if (config.get("compile_config") != null) {
             entries.put(OPTIMIZER, SafeTensors.toBytes(model.isBuilt() ? ModelWeights.optimizerState(model) : Map.of(),
                     Map.of(ModelWeights.ITERATIONS, String.valueOf(model.optimizer().iterations()))));
         }
+        config.put(CHECKSUMS, checksums(entries));
+        Map<String, byte[]> archive = new LinkedHashMap<>();
+        archive.put(CONFIG, Json.writePretty(config).getBytes(StandardCharsets.UTF_8));
+        archive.putAll(entries);
+        try {
+            write(archive, path, wrap);
+        } catch (ClosedByInterruptException e) {
+            Thread.currentThread().interrupt();   // already set; kept so that callers see it
+            throw new IOException("cannot save " + path + ": interrupted (the thread's interrupt flag is set, which "
+                    + "closes a file being written); the temporary file was deleted and any previous file is unchanged",
+                    e);
+        } catch (IOException e) {
+            throw new IOException("cannot save " + path + ": " + describe(e) + "; any previous file is unchanged", e);
+        }
+    }
+
+    /** The message of {@code e}, or its class name when it has none. */
+    private static String describe(Throwable e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+    }
+
+    /** The {@code "checksums"} table of config.json: {@code {entry: {"size": n, "sha256": hex}}}. */
+    static Map<String, Object> checksums(Map<String, byte[]> entries) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        entries.forEach((name, bytes) -> {
+            Map<String, Object> sum = new LinkedHashMap<>();
+            sum.put("size", (long) bytes.length);
+            sum.put("sha256", sha256(bytes));
+            out.put(name, sum);
+        });
+        return out;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** Writes {@code entries} to a temporary file next to {@code path} and moves it over {@code path}. */
+    private static void write(Map<String, byte[]> entries, Path path, UnaryOperator<OutputStream> wrap)
+            throws IOException {
         Path target = path.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
@@ -112,13 +166,17 @@ final class ModelFile {
         zip.closeEntry();
     }
 
-    /** Reads and checks the entries of a model file (format and version included). */
+    /**
+     * Reads and checks the entries of a model file (format and version included): each entry against
+     * the zip's CRC-32 and, when config.json has a checksums table, against its size and SHA-256.
+     */
     static Archive read(Path path) throws IOException {
         String file = path.toString();
         try (ZipFile zip = new ZipFile(path.toFile())) {
             byte[] configBytes = entry(zip, CONFIG, MAX_CONFIG, file);
             if (configBytes == null) {
-                throw new IOException(file + ": not a Neurite model file: the archive has no " + CONFIG);
+                throw new IOException(file + ": not a Neurite model file, or a damaged one: the archive has no "
+                        + CONFIG);
             }
             Map<String, Object> config;
             try {
@@ -127,15 +185,24 @@ final class ModelFile {
                 throw new IOException(file + ": " + CONFIG + ": " + e.getMessage(), e);
             }
             ModelConfig.checkFormat(config, file);
-            byte[] weights = entry(zip, WEIGHTS, MAX_TENSORS, file);
-            byte[] optimizer = entry(zip, OPTIMIZER, MAX_TENSORS, file);
+            Map<String, Object> sums = config.containsKey(CHECKSUMS)
+                    ? ModelConfig.map(config.get(CHECKSUMS), CONFIG + "'s " + CHECKSUMS, file) : null;
+            byte[] weights = checked(zip, WEIGHTS, sums, file);
+            byte[] optimizer = checked(zip, OPTIMIZER, sums, file);
+            if (sums != null) {
+                for (String name : sums.keySet()) {
+                    if (!name.equals(WEIGHTS) && !name.equals(OPTIMIZER)) {
+                        checked(zip, name, sums, file);   // an entry a later Neurite added: still verified
+                    }
+                }
+            }
             return new Archive(config,
                     weights == null ? new SafeTensors.Content(Map.of(), Map.of())
                             : SafeTensors.fromBytes(weights, file + "!/" + WEIGHTS),
                     optimizer == null ? null : SafeTensors.fromBytes(optimizer, file + "!/" + OPTIMIZER));
         } catch (ZipException e) {
             throw new IOException(file + ": not a Neurite model file, or a damaged one (expected a zip archive): "
-                    + e.getMessage(), e);
+                    + describe(e), e);
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().startsWith(file)) {
                 throw e;
@@ -146,25 +213,80 @@ final class ModelFile {
         }
     }
 
-    /** The bytes of entry {@code name}, or null without one; never more than {@code max} bytes are read. */
+    /**
+     * The bytes of entry {@code name}, or null without one, checked against {@code sums} (config.json's
+     * checksums table; null in a file written before it existed): an entry the table lists must be
+     * present with that size and SHA-256, and an entry present must be listed.
+     */
+    private static byte[] checked(ZipFile zip, String name, Map<String, Object> sums, String file) throws IOException {
+        byte[] bytes = entry(zip, name, MAX_TENSORS, file);
+        if (sums == null) {
+            return bytes;
+        }
+        String where = file + "!/" + name;
+        if (!sums.containsKey(name)) {
+            if (bytes == null) {
+                return null;
+            }
+            throw new IOException(where + ": damaged file: the entry is not in config.json's " + CHECKSUMS
+                    + " table " + sums.keySet());
+        }
+        if (bytes == null) {
+            throw new IOException(where + ": damaged file: the entry is listed in config.json's " + CHECKSUMS
+                    + " but missing from the archive");
+        }
+        Map<String, Object> sum = ModelConfig.map(sums.get(name), CONFIG + "'s " + CHECKSUMS + " for " + name, file);
+        if (!(sum.get("size") instanceof Long size) || !(sum.get("sha256") instanceof String sha)) {
+            throw new IOException(file + ": " + CONFIG + "'s " + CHECKSUMS + " for " + name
+                    + " needs \"size\" (a number) and \"sha256\" (a string), found " + sum.keySet());
+        }
+        if (bytes.length != size) {
+            throw new IOException(where + ": damaged file: the entry holds " + bytes.length + " bytes, config.json "
+                    + "records " + size);
+        }
+        String found = sha256(bytes);
+        if (!found.equalsIgnoreCase(sha)) {
+            throw new IOException(where + ": damaged file: the entry's SHA-256 is " + found + ", config.json records "
+                    + sha);
+        }
+        return bytes;
+    }
+
+    /**
+     * The bytes of entry {@code name}, or null without one, checked against the zip's CRC-32; never
+     * more than {@code max} bytes are read.
+     */
     private static byte[] entry(ZipFile zip, String name, long max, String file) throws IOException {
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
             return null;
         }
+        String where = file + "!/" + name;
         long declared = entry.getSize();
         if (declared > max) {
-            throw new IOException(file + ": entry " + name + " declares " + declared + " bytes, more than the "
+            throw new IOException(where + ": the entry declares " + declared + " bytes, more than the "
                     + max + " this reader accepts");
         }
+        byte[] bytes;
         try (InputStream in = zip.getInputStream(entry)) {
-            byte[] bytes = in.readNBytes((int) (declared >= 0 ? declared : max));
+            bytes = in.readNBytes((int) (declared >= 0 ? declared : max));
             if (in.read() != -1 || declared >= 0 && bytes.length != declared) {
-                throw new IOException(file + ": entry " + name + " declares " + declared + " bytes but holds "
+                throw new IOException(where + ": damaged file: the entry declares " + declared + " bytes but holds "
                         + (bytes.length == declared ? "more" : String.valueOf(bytes.length)));
             }
-            return bytes;
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(where)) {
+                throw e;
+            }
+            throw new IOException(where + ": damaged file: the entry cannot be read: " + e, e);
         }
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+            throw new IOException(where + ": damaged file: the entry's CRC-32 is "
+                    + String.format("%08x", crc.getValue()) + ", the zip records " + String.format("%08x", entry.getCrc()));
+        }
+        return bytes;
     }
 
     static Model load(Path path) throws IOException {
@@ -181,7 +303,7 @@ final class ModelFile {
             }
             return model;
         } catch (RuntimeException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
+            throw new IOException(file + ": " + describe(e), e);
         }
     }
 

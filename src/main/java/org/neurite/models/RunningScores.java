@@ -1,5 +1,7 @@
 package org.neurite.models;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,20 +13,66 @@ import org.neurite.metrics.Metric;
  * The running loss and metrics of an epoch or an evaluation, weighted by batch size and named as
  * Keras logs them: {@code loss} and the metric names; with several outputs also
  * {@code <output>_loss} and {@code <output>_<metric>} for each output layer.
+ *
+ * <p>The compiled metrics are templates: each {@code RunningScores} updates its own instances,
+ * made with {@link Metric#fresh()}, so evaluations and epochs on several threads never share
+ * running state. A metric that cannot be copied ({@code fresh()} returns itself) is used as it
+ * is, claimed for the life of this object: a second claim on it, from any thread or model, fails
+ * fast instead of silently mixing two computations' batches. Close it to release the claims.
  */
-final class RunningScores {
-    private final Model.Compiled compiled;
+final class RunningScores implements AutoCloseable {
+    /** Uncopyable metrics in use, each with the computation using it; guarded by its own lock. */
+    private static final Map<Metric, String> CLAIMED = new IdentityHashMap<>();
+
     private final List<String> outputs;
+    private final List<List<Metric>> metrics;
+    private final List<Metric> claimed = new ArrayList<>();
     private final double[] outputLossSums;
     private double lossSum;
     private long seen;
 
-    /** Starts from nothing: the compiled metrics are reset. */
-    RunningScores(Model model, Model.Compiled compiled) {
-        this.compiled = compiled;
+    /**
+     * Starts from nothing, with fresh metrics of the compiled kinds for {@code operation} (such
+     * as {@code "evaluate"} or {@code "fit"}, named in the error when an uncopyable metric is busy).
+     */
+    RunningScores(Model model, Model.Compiled compiled, String operation) {
         this.outputs = model.graph().outputs().stream().map(n -> n.layer().name()).toList();
         this.outputLossSums = new double[outputs.size()];
-        compiled.outputMetrics().forEach(metrics -> metrics.forEach(Metric::reset));
+        List<List<Metric>> live = new ArrayList<>();
+        try {
+            for (List<Metric> templates : compiled.outputMetrics()) {
+                List<Metric> own = new ArrayList<>(templates.size());
+                for (Metric template : templates) {
+                    own.add(instance(template, model.name() + "." + operation));
+                }
+                live.add(own);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        this.metrics = live;
+    }
+
+    private Metric instance(Metric template, String user) {
+        Metric copy = template.fresh();
+        if (copy != template && copy != null) {
+            return copy;
+        }
+        synchronized (CLAIMED) {
+            String holder = CLAIMED.get(template);
+            if (holder != null) {
+                throw new IllegalStateException(user + " (thread '" + Thread.currentThread().getName()
+                        + "') cannot use metric '" + template.name() + "' while " + holder + " uses it: "
+                        + template.getClass().getName() + " does not override Metric.fresh(), so both would "
+                        + "share one running state; override fresh() to return a new instance, or run "
+                        + "them one after the other");
+            }
+            CLAIMED.put(template, user + " (thread '" + Thread.currentThread().getName() + "')");
+        }
+        claimed.add(template);
+        template.reset();
+        return template;
     }
 
     /** Adds one batch of {@code size} examples; call it inside the batch's memory scope. */
@@ -36,7 +84,7 @@ final class RunningScores {
             }
         }
         for (int j = 0; j < outputs.size(); j++) {
-            for (Metric m : compiled.outputMetrics().get(j)) {
+            for (Metric m : metrics.get(j)) {
                 m.update(targets.get(j), result.predictions(j));
             }
         }
@@ -54,10 +102,22 @@ final class RunningScores {
             }
         }
         for (int j = 0; j < outputs.size(); j++) {
-            for (Metric m : compiled.outputMetrics().get(j)) {
+            for (Metric m : metrics.get(j)) {
                 out.put(several ? outputs.get(j) + "_" + m.name() : m.name(), m.result());
             }
         }
         return out;
+    }
+
+    /** Releases the uncopyable metrics this object claimed; the fresh ones are simply dropped. */
+    @Override
+    public void close() {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        synchronized (CLAIMED) {
+            claimed.forEach(CLAIMED::remove);
+        }
+        claimed.clear();
     }
 }

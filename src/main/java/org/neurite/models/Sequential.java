@@ -38,6 +38,13 @@ public class Sequential extends Model {
 
     /** Appends a layer; on a built model the new layer is built at once. */
     public Sequential add(Layer layer) {
+        try (UseGuard.Ticket ignored = begin(UseGuard.Kind.CHANGE, "add")) {
+            append(layer);
+        }
+        return this;
+    }
+
+    private synchronized void append(Layer layer) {
         if (layers.stream().anyMatch(l -> l.name().equals(layer.name()))) {
             throw new IllegalArgumentException(name() + ": a layer named '" + layer.name() + "' already exists");
         }
@@ -53,11 +60,16 @@ public class Sequential extends Model {
         } else if (inputShape != null) {
             build(inputShape);   // as Keras: a model that starts with an Input is built at once
         }
-        return this;
     }
 
     /** Removes and returns the last layer (to replace a model's head for transfer learning). */
     public Layer pop() {
+        try (UseGuard.Ticket ignored = begin(UseGuard.Kind.CHANGE, "pop")) {
+            return removeLast();
+        }
+    }
+
+    private synchronized Layer removeLast() {
         if (layers.isEmpty() || layers.get(layers.size() - 1) instanceof Input) {
             throw new IllegalStateException(name() + ": no layer to pop");
         }
@@ -82,8 +94,12 @@ public class Sequential extends Model {
 
     // ------------------------------------------------------------------ building
 
-    /** Builds every layer for per-example input {@code shape} (without the batch dimension). */
-    public void build(long... shape) {
+    /**
+     * Builds every layer for per-example input {@code shape} (without the batch dimension). The
+     * first {@code predict} or {@code evaluate} builds a model without {@link Input} the same way;
+     * calls on several threads build it once.
+     */
+    public synchronized void build(long... shape) {
         if (isBuilt()) {
             if (!Arrays.equals(shape, inputShape)) {
                 throw new IllegalArgumentException(name() + ": built for input shape " + Arrays.toString(inputShape)

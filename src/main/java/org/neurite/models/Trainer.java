@@ -14,7 +14,6 @@ import org.neurite.data.Batch;
 import org.neurite.data.BatchIterator;
 import org.neurite.data.Batches;
 import org.neurite.data.Dataset;
-import org.neurite.metrics.Metric;
 import org.neurite.tensor.MemoryScope;
 
 /**
@@ -32,8 +31,8 @@ final class Trainer {
         this.compiled = compiled;
     }
 
-    History fit(Dataset data, Fit options) {
-        check(data, "fit");
+    History fit(Dataset given, Fit options) {
+        Dataset data = prepare(given, "fit");
         Augmentation augmentation = options.augmentation();
         if (!augmentation.isIdentity()) {
             if (data.inputs().size() != 1) {
@@ -45,7 +44,7 @@ final class Trainer {
         Dataset train = data;
         Dataset validation = options.validationData();
         if (validation != null) {
-            check(validation, "fit (validation data)");
+            validation = prepare(validation, "fit (validation data)");
         }
         if (options.validationSplit() > 0) {
             long held = (long) Math.floor(data.size() * options.validationSplit());
@@ -60,7 +59,11 @@ final class Trainer {
             throw new IllegalArgumentException(model.name() + ".fit: classWeight weighs the examples of a model with "
                     + "one output; this one has " + data.targets().size());
         }
-        SampleWeights weights = options.classWeight() == null ? null : new SampleWeights(options.classWeight());
+        SampleWeights weights = null;
+        if (options.classWeight() != null) {
+            weights = new SampleWeights(options.classWeight());
+            SampleWeights.checkLabels(train.labels(), model.name() + ".fit");   // before any training
+        }
         long seed = options.seed();
         Batches batches = train.batches(options.batchSize(), options.shuffle(), seed);
         History history = new History();
@@ -93,13 +96,18 @@ final class Trainer {
         return history;
     }
 
-    /** Shapes, finite values and label ranges of a whole dataset, before any training. */
-    private void check(Dataset data, String operation) {
-        Evaluator.requireLabels(data, operation);
-        model.checkInput(data.inputs(), operation);
+    /**
+     * Checks shapes, then casts the dataset to the model's type (once, not per batch; no copy when
+     * it has that type), then checks finite values and label ranges, before any training.
+     */
+    private Dataset prepare(Dataset given, String operation) {
+        Evaluator.requireLabels(given, operation);
+        model.checkInput(given.inputs(), operation);
+        Dataset data = InputTypes.cast(model, compiled.loss(), given, operation);
         DataChecks.inputs(model, data.inputs(), operation);
         DataChecks.targetCount(model, data.targets(), operation);
         DataChecks.labels(model, compiled.loss(), data.targets(), operation);
+        return data;
     }
 
     /** A seed for epoch {@code epoch} of a run seeded with {@code seed} (SplitMix64's finaliser). */
@@ -112,10 +120,10 @@ final class Trainer {
 
     private Map<String, Double> runEpoch(BatchIterator batches, SampleWeights weights, Augmentation augmentation,
                                          List<Callback> callbacks) {
-        RunningScores scores = new RunningScores(model, compiled);
         Map<String, Double> logs = new LinkedHashMap<>();
         int index = 0;
-        try (BatchIterator it = batches) {
+        try (BatchIterator it = batches;
+             RunningScores scores = new RunningScores(model, compiled, "fit")) {
             while (it.hasNext() && !model.isStopTraining()) {
                 Batch batch = it.next();
                 int b = index++;
@@ -146,11 +154,11 @@ final class Trainer {
         }
     }
 
-    Map<String, Double> trainOnBatch(List<INDArray> x, List<INDArray> y) {
-        model.checkInput(x, "trainOnBatch");
-        DataChecks.targetCount(model, y, "trainOnBatch");
-        for (INDArray input : x) {
-            for (INDArray labels : y) {
+    Map<String, Double> trainOnBatch(List<INDArray> givenX, List<INDArray> givenY) {
+        model.checkInput(givenX, "trainOnBatch");
+        DataChecks.targetCount(model, givenY, "trainOnBatch");
+        for (INDArray input : givenX) {
+            for (INDArray labels : givenY) {
                 if (labels == null || labels.rank() == 0 || labels.size(0) != input.size(0)) {
                     throw new IllegalArgumentException(model.name() + ".trainOnBatch: x has " + input.size(0)
                             + " rows but y has " + (labels == null ? "none" : labels.rank() == 0 ? "a scalar"
@@ -158,12 +166,15 @@ final class Trainer {
                 }
             }
         }
+        List<INDArray> x = InputTypes.inputs(model, givenX, "trainOnBatch");   // the model's type, as fit
+        List<INDArray> y = InputTypes.targets(model, compiled.loss(), givenY);
         try (MemoryScope checks = MemoryScope.open("checks")) {   // the checks' scalars are freed at once
             DataChecks.inputs(model, x, "trainOnBatch");
             DataChecks.labels(model, compiled.loss(), y, "trainOnBatch");
         }
-        RunningScores scores = new RunningScores(model, compiled);
-        step(x, y, null, Augmentation.none(), scores);
-        return scores.logs();
+        try (RunningScores scores = new RunningScores(model, compiled, "trainOnBatch")) {
+            step(x, y, null, Augmentation.none(), scores);
+            return scores.logs();
+        }
     }
 }

@@ -47,6 +47,22 @@ class TextLinesTest {
     }
 
     @Test
+    void lineEndTellsWhichEndWasRemoved() throws IOException {
+        String chunkEdge = "x".repeat((1 << 16) - 1);   // its \r is the last byte of the first read, its \n the next
+        Path file = Files.writeString(dir.resolve("ends.txt"), "a\r\nb\nc\rd\r\n" + chunkEdge + "\r\nlast");
+        List<String> ends = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        try (TextLines in = TextLines.open(file, StandardCharsets.UTF_8)) {
+            for (String line = in.next(); line != null; line = in.next()) {
+                lines.add(line);
+                ends.add(in.lineEnd());
+            }
+        }
+        assertEquals(List.of("a", "b", "c\rd", chunkEdge, "last"), lines, "a lone \\r does not end a line");
+        assertEquals(List.of("\r\n", "\n", "\r\n", "\r\n", ""), ends);
+    }
+
+    @Test
     void gzipIsDetectedByContent() throws IOException {
         Path file = Files.write(dir.resolve("plain-name.txt"), IdxTest.gzip("one\ntwo\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of("one", "two"), lines(file));

@@ -73,4 +73,45 @@ class TokenizerTest {
         assertEquals(1, tokenizer.wordIndex().get("a"));
         assertArrayEquals(new int[0], tokenizer.textsToSequences(List.of("!!!")).get(0));
     }
+
+    @Test
+    void filtersOutsideTheBasicPlaneAreWholeCodePoints() {
+        // issue 11, case 8: the filter U+1F600 used to cut U+1F603 in half (both start with \uD83D)
+        assertEquals(List.of("a\uD83D\uDE03b", "c", "d"), new Tokenizer().filters("\uD83D\uDE00").words("a\uD83D\uDE03b c\uD83D\uDE00d"));
+        assertEquals(List.of("a😃b", "c", "d"), new Tokenizer().filters("😀").words("a😃b c😀d"));
+        Tokenizer several = new Tokenizer().filters("😀😃𝄞,");
+        assertEquals(List.of("x", "y", "z", "😁", "w"), several.words("x😀y😃z 😁𝄞w,"));
+        several.fitOnTexts(List.of("x😀x😃y", "😁😁"));
+        assertEquals(Map.of("x", 2, "y", 1, "😁😁", 1), several.wordCounts());
+    }
+
+    @Test
+    void aSplitStringOutsideTheBasicPlane() {
+        Tokenizer tokenizer = new Tokenizer().filters("!").split("😀");
+        assertEquals("😀", tokenizer.split());
+        // filters become the split string; spaces are no longer separators; empty pieces are dropped
+        assertEquals(List.of("a", "b", "c d", "😃"), tokenizer.words("a😀b😀😀c d!😃"));
+        assertEquals(List.of("a", "b"), new Tokenizer().filters("").split("--").words("a--b----"));
+        assertThrows(IllegalArgumentException.class, () -> new Tokenizer().split(""));
+        assertThrows(IllegalArgumentException.class, () -> new Tokenizer().split(null));
+    }
+
+    @Test
+    void lowerCasingOfSupplementaryCharacters() {
+        // DESERET CAPITAL LETTER LONG I (U+10400) lower-cases to U+10428, as Python's str.lower
+        assertEquals(List.of("\uD801\uDC28ab"), new Tokenizer().words("\uD801\uDC00AB"));
+        assertEquals(List.of("\uD801\uDC00AB"), new Tokenizer().lowerCase(false).words("\uD801\uDC00AB"));
+    }
+
+    @Test
+    void unpairedSurrogatesAreKeptAsTheyAre() {
+        assertEquals(List.of("a\uD83D", "b\uDE00c", "\uDE00"), new Tokenizer().words("a\uD83D b\uDE00c,\uDE00"));
+        // a lone high surrogate as a filter removes lone ones only, never half of a pair
+        assertEquals(List.of("x😀y", "z"), new Tokenizer().filters("\uD83D").words("x😀y\uD83Dz"));
+        // nor does a split string that is a lone surrogate cut a pair
+        assertEquals(List.of("a😀b", "c"), new Tokenizer().filters("").split("\uDE00").words("a😀b\uDE00c"));
+        Tokenizer fitted = new Tokenizer();
+        fitted.fitOnTexts(List.of("\uD83D \uD83D x"));
+        assertEquals(Map.of("\uD83D", 2, "x", 1), fitted.wordCounts());
+    }
 }

@@ -109,7 +109,7 @@ class FuzzTest {
         for (int i = 0; i < 250; i++) {
             cases.add(mutate(r, file));
         }
-        for (int i = 0; i < 400; i++) {   // well-formed archives with damaged entries
+        for (int i = 0; i < 400; i++) {   // well-formed archives with damaged entries, checksums resealed for the parsers
             String entry = List.copyOf(entries.keySet()).get(i % entries.size());
             Map<String, byte[]> damaged = new LinkedHashMap<>(entries);
             damaged.put(entry, i % 4 == 0 ? truncate(r, entries.get(entry))

@@ -3,13 +3,16 @@ package org.neurite.models;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +22,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -226,5 +230,114 @@ class SaveLoadTest {
         }
         model.save(file);   // and a later save replaces it
         assertArrayEquals(bits(model.predict(x)), bits(Sequential.load(file).predict(x)));
+    }
+
+    /** Interrupts the writing thread once {@code limit} bytes have passed, as an interrupt arriving mid-save would. */
+    static final class InterruptingStream extends FilterOutputStream {
+        private long left;
+
+        InterruptingStream(OutputStream out, long limit) {
+            super(out);
+            this.left = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (--left == 0) {
+                Thread.currentThread().interrupt();
+            }
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            for (int i = 0; i < len; i++) {
+                write(b[off + i]);
+            }
+        }
+    }
+
+    /** Issue 11, case 9: a save on an interrupted thread names the file, keeps the flag and changes nothing. */
+    @Test
+    void aSaveOnAnInterruptedThreadNamesTheFileKeepsTheFlagAndLeavesThePreviousFile() throws IOException {
+        Sequential model = new Sequential(new Input(5), new Dense(16, "relu"), new Dense(1));
+        model.compile("adam", "mse");
+        INDArray x = Nd4j.rand(DataType.FLOAT, 8, 5);
+        Path file = dir.resolve("model.neurite");
+        model.save(file);
+        INDArray before = model.predict(x);
+        byte[] saved = Files.readAllBytes(file);
+        model.fit(x, Nd4j.rand(DataType.FLOAT, 8, 1), Fit.epochs(3).verbose(0));
+
+        List<Executable> interrupted = List.of(
+                () -> {
+                    Thread.currentThread().interrupt();   // before the save starts
+                    model.save(file);
+                },
+                () -> ModelFile.save(model, file, out -> new InterruptingStream(out, saved.length / 2)));   // during it
+        for (Executable save : interrupted) {
+            try {
+                IOException e = assertThrows(IOException.class, save);
+                assertTrue(Thread.currentThread().isInterrupted(), "the interrupt flag stays set");
+                assertNotNull(e.getMessage());
+                assertTrue(e.getMessage().startsWith("cannot save " + file + ": interrupted"), e.getMessage());
+                assertInstanceOf(ClosedByInterruptException.class, e.getCause());
+            } finally {
+                Thread.interrupted();   // clear it for what follows on this thread
+            }
+            assertArrayEquals(saved, Files.readAllBytes(file));
+            assertArrayEquals(bits(before), bits(Sequential.load(file).predict(x)));
+            try (Stream<Path> files = Files.list(dir)) {
+                assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
+            }
+        }
+        model.save(file);   // the flag cleared, the next save works
+        assertArrayEquals(bits(model.predict(x)), bits(Sequential.load(file).predict(x)));
+    }
+
+    /** Loading reads with plain (not interruptible) file I/O: it completes and leaves the flag set. */
+    @Test
+    void aLoadOnAnInterruptedThreadCompletesAndKeepsTheFlag() throws IOException {
+        Sequential model = new Sequential(new Input(5), new Dense(4, "relu").name("hidden"), new Dense(2).name("out"));
+        model.compile("adam", "mse");
+        INDArray x = Nd4j.rand(DataType.FLOAT, 8, 5);
+        model.fit(x, Nd4j.rand(DataType.FLOAT, 8, 2), Fit.epochs(1).verbose(0));
+        Path file = dir.resolve("model.neurite");
+        model.save(file);
+        Sequential loaded;
+        Sequential filled = new Sequential(new Input(5), new Dense(4, "relu").name("hidden"), new Dense(2).name("out"));
+        Thread.currentThread().interrupt();
+        try {
+            loaded = Sequential.load(file);
+            filled.loadWeights(file);
+            assertEquals(List.of("hidden", "out"), filled.loadWeightsByName(file));
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt flag stays set");
+        } finally {
+            Thread.interrupted();
+        }
+        assertArrayEquals(bits(model.predict(x)), bits(loaded.predict(x)));
+        assertArrayEquals(bits(model.predict(x)), bits(filled.predict(x)));
+        assertEquals(model.optimizer().iterations(), loaded.optimizer().iterations());
+    }
+
+    @Test
+    void otherSaveFailuresNameTheFileToo() throws IOException {
+        Sequential model = new Sequential(new Input(3), new Dense(2));
+        Path notAFolder = Files.writeString(dir.resolve("plain.txt"), "a file, not a folder");
+        Path file = notAFolder.resolve("model.neurite");
+        IOException e = assertThrows(IOException.class, () -> model.save(file));
+        assertTrue(e.getMessage().startsWith("cannot save " + file + ": "), e.getMessage());
+        IOException injected = assertThrows(IOException.class, () -> ModelFile.save(model, dir.resolve("m.neurite"),
+                out -> new FilterOutputStream(out) {
+                    @Override
+                    public void write(int b) throws IOException {
+                        throw new IOException();   // no message, as some platform errors come
+                    }
+                }));
+        assertEquals("cannot save " + dir.resolve("m.neurite") + ": java.io.IOException; any previous file is unchanged",
+                injected.getMessage());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(notAFolder), files.toList(), "no temporary file is left behind");
+        }
     }
 }
