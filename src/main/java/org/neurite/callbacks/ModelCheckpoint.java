@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.neurite.io.FileKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ public final class ModelCheckpoint extends Callback {
     private Monitor monitor;
     private double best;
     private Path lastSaved;
+    private FileKey key;
 
     /** Saves to {@code path} after every epoch. */
     public ModelCheckpoint(Path path) {
@@ -58,6 +60,15 @@ public final class ModelCheckpoint extends Callback {
     /** Saves only when the monitored value beats every earlier epoch (default false: every epoch). */
     public ModelCheckpoint saveBestOnly(boolean value) {
         this.saveBestOnly = value;
+        return this;
+    }
+
+    /**
+     * Encrypts every checkpoint with {@code key} (AES-256-GCM, as {@code model.save(path, key)});
+     * load them with {@code Sequential.load(file, key)}. Null writes plain files again.
+     */
+    public ModelCheckpoint encryptWith(FileKey key) {
+        this.key = key;
         return this;
     }
 
@@ -101,7 +112,11 @@ public final class ModelCheckpoint extends Callback {
         }
         Path file = pathFor(epoch);
         try {
-            model().save(file);
+            if (key == null) {
+                model().save(file);
+            } else {
+                model().save(file, key);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("ModelCheckpoint: saving epoch " + (epoch + 1) + " to " + file
                     + " failed: " + e.getMessage(), e);

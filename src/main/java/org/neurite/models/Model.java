@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.data.Dataset;
+import org.neurite.io.FileKey;
 import org.neurite.layers.Layer;
 import org.neurite.layers.Node;
 import org.neurite.losses.Loss;
@@ -500,6 +503,19 @@ public class Model {
     }
 
     /**
+     * Saves as {@link #save(Path)} does, encrypted with AES-256-GCM under {@code key} (see
+     * docs/saving.md, "Encrypted model files"): the file holds no plain weight, and loading it needs
+     * the key ({@link #load(Path, FileKey)}). Each save uses a fresh random salt and nonce. The
+     * write is atomic as for a plain file.
+     */
+    public void save(Path path, FileKey key) throws IOException {
+        Objects.requireNonNull(key, "key (use save(path) for a plain file)");
+        try (UseGuard.Ticket ignored = begin(UseGuard.Kind.SAVE, "save")) {
+            ModelFile.save(this, path, key, UnaryOperator.identity());
+        }
+    }
+
+    /**
      * The model saved at {@code path} (a {@link Sequential} when one was saved): built, with its
      * weights, and compiled with its optimizer state when it was saved compiled.
      *
@@ -507,6 +523,17 @@ public class Model {
      */
     public static Model load(Path path) throws IOException {
         return ModelFile.load(path);
+    }
+
+    /**
+     * The model saved encrypted at {@code path} with {@code key}, as {@link #load(Path)}.
+     *
+     * @throws org.neurite.io.EncryptedFileException with {@code reason()} WRONG_KEY for another key,
+     *         DAMAGED for a changed or truncated file, NOT_ENCRYPTED for a plain file (load it
+     *         without a key); {@link #load(Path)} of an encrypted file fails with KEY_REQUIRED
+     */
+    public static Model load(Path path, FileKey key) throws IOException {
+        return ModelFile.load(path, Objects.requireNonNull(key, "key (use load(path) for a plain file)"));
     }
 
     /**
@@ -521,6 +548,14 @@ public class Model {
         }
     }
 
+    /** {@link #loadWeights(Path)} from a file encrypted with {@code key}. */
+    public void loadWeights(Path path, FileKey key) throws IOException {
+        Objects.requireNonNull(key, "key (use loadWeights(path) for a plain file)");
+        try (UseGuard.Ticket ignored = begin(UseGuard.Kind.CHANGE, "loadWeights")) {
+            ModelFile.loadWeights(this, path, key, false);
+        }
+    }
+
     /**
      * Loads the weights of a model file into the layers of this model with the same names (Keras's
      * {@code by_name=True}), leaving the others as they are; returns the names of the layers loaded.
@@ -530,6 +565,14 @@ public class Model {
     public List<String> loadWeightsByName(Path path) throws IOException {
         try (UseGuard.Ticket ignored = begin(UseGuard.Kind.CHANGE, "loadWeightsByName")) {
             return ModelFile.loadWeights(this, path, true);
+        }
+    }
+
+    /** {@link #loadWeightsByName(Path)} from a file encrypted with {@code key}. */
+    public List<String> loadWeightsByName(Path path, FileKey key) throws IOException {
+        Objects.requireNonNull(key, "key (use loadWeightsByName(path) for a plain file)");
+        try (UseGuard.Ticket ignored = begin(UseGuard.Kind.CHANGE, "loadWeightsByName")) {
+            return ModelFile.loadWeights(this, path, key, true);
         }
     }
 

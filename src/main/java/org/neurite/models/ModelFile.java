@@ -1,6 +1,8 @@
 package org.neurite.models;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,8 +27,12 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import org.neurite.io.EncryptedFileException;
+import org.neurite.io.FileCipher;
+import org.neurite.io.FileKey;
 import org.neurite.io.Json;
 import org.neurite.io.SafeTensors;
 import org.slf4j.Logger;
@@ -64,11 +70,20 @@ final class ModelFile {
     }
 
     static void save(Model model, Path path) throws IOException {
-        save(model, path, UnaryOperator.identity());
+        save(model, path, null, UnaryOperator.identity());
     }
 
     /** Saves through {@code wrap}, which tests use to make the disk fail part way. */
     static void save(Model model, Path path, UnaryOperator<OutputStream> wrap) throws IOException {
+        save(model, path, null, wrap);
+    }
+
+    /**
+     * Saves encrypted under {@code key} (plain when null) through {@code wrap}. An encrypted file is
+     * the plain file's bytes, built in memory, encrypted by {@link FileCipher}; the plain bytes never
+     * reach the disk.
+     */
+    static void save(Model model, Path path, FileKey key, UnaryOperator<OutputStream> wrap) throws IOException {
         Map<String, Object> config = ModelConfig.of(model);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(WEIGHTS, SafeTensors.toBytes(ModelWeights.of(model), Map.of("format", ModelConfig.FORMAT)));
@@ -81,7 +96,14 @@ final class ModelFile {
         archive.put(CONFIG, Json.writePretty(config).getBytes(StandardCharsets.UTF_8));
         archive.putAll(entries);
         try {
-            write(archive, path, wrap);
+            if (key == null) {
+                write(path, wrap, out -> zip(archive, out));
+            } else {
+                ByteArrayOutputStream plain = new ByteArrayOutputStream();
+                zip(archive, plain);
+                byte[] sealed = FileCipher.encrypt(plain.toByteArray(), key);
+                write(path, wrap, out -> out.write(sealed));
+            }
         } catch (ClosedByInterruptException e) {
             Thread.currentThread().interrupt();   // already set; kept so that callers see it
             throw new IOException("cannot save " + path + ": interrupted (the thread's interrupt flag is set, which "
@@ -117,9 +139,23 @@ final class ModelFile {
         }
     }
 
-    /** Writes {@code entries} to a temporary file next to {@code path} and moves it over {@code path}. */
-    private static void write(Map<String, byte[]> entries, Path path, UnaryOperator<OutputStream> wrap)
-            throws IOException {
+    /** What {@link #write} writes to the temporary file. */
+    private interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes {@code entries} as a zip archive to {@code out} and flushes it. */
+    private static void zip(Map<String, byte[]> entries, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            put(zip, e.getKey(), e.getValue(), !e.getKey().equals(CONFIG));
+        }
+        zip.finish();
+        zip.flush();
+    }
+
+    /** Writes {@code body} to a temporary file next to {@code path}, forces it to disk and moves it over {@code path}. */
+    private static void write(Path path, UnaryOperator<OutputStream> wrap, Body body) throws IOException {
         Path target = path.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
@@ -128,12 +164,8 @@ final class ModelFile {
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 OutputStream out = wrap.apply(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
-                ZipOutputStream zip = new ZipOutputStream(out);
-                for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                    put(zip, e.getKey(), e.getValue(), !e.getKey().equals(CONFIG));
-                }
-                zip.finish();
-                zip.flush();
+                body.writeTo(out);
+                out.flush();
                 channel.force(true);
             }
             try {
@@ -171,9 +203,87 @@ final class ModelFile {
      * the zip's CRC-32 and, when config.json has a checksums table, against its size and SHA-256.
      */
     static Archive read(Path path) throws IOException {
+        return read(path, null);
+    }
+
+    /**
+     * Reads a model file, decrypting it with {@code key} when it is encrypted. An encrypted file
+     * without a key, a plain file with a key, a wrong key and a damaged encrypted file are refused
+     * with an {@link EncryptedFileException} saying which.
+     */
+    static Archive read(Path path, FileKey key) throws IOException {
         String file = path.toString();
+        byte[] head;
+        try (InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(FileCipher.MAGIC.length);
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot be read: " + e, e);
+        }
+        if (FileCipher.isEncrypted(head)) {
+            if (key == null) {
+                throw new EncryptedFileException(EncryptedFileException.Reason.KEY_REQUIRED, file + ": the model file "
+                        + "is encrypted; load it with its key (Model.load(path, key), Sequential.load(path, key))");
+            }
+            long size = Files.size(path);
+            if (size > MAX_TENSORS) {
+                throw new IOException(file + ": an encrypted model file of " + size + " bytes, more than the "
+                        + MAX_TENSORS + " this reader accepts");
+            }
+            byte[] plain = FileCipher.decrypt(Files.readAllBytes(path), key, file);
+            return read(file, inMemory(plain, file));
+        }
+        if (key != null) {
+            boolean zip = head.length >= 2 && head[0] == 'P' && head[1] == 'K';
+            throw new EncryptedFileException(zip ? EncryptedFileException.Reason.NOT_ENCRYPTED
+                    : EncryptedFileException.Reason.DAMAGED, file + (zip
+                    ? ": the model file is not encrypted, but a key was given; load it without a key (a key promises "
+                            + "an encrypted, authenticated file, so a plain one is not accepted in its place)"
+                    : ": not a Neurite model file, or a damaged one: it starts with neither the encrypted file's "
+                            + "magic bytes nor a zip archive's"));
+        }
         try (ZipFile zip = new ZipFile(path.toFile())) {
-            byte[] configBytes = entry(zip, CONFIG, MAX_CONFIG, file);
+            return read(file, (name, max) -> entry(zip, name, max, file));
+        } catch (ZipException e) {
+            throw new IOException(file + ": not a Neurite model file, or a damaged one (expected a zip archive): "
+                    + describe(e), e);        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(file)) {
+                throw e;
+            }
+            throw new IOException(file + ": cannot be read: " + e, e);
+        }
+    }
+
+    /** The entries of an archive: the bytes of entry {@code name} (at most {@code max}), or null without one. */
+    private interface Entries {
+        byte[] get(String name, long max) throws IOException;
+    }
+
+    /** The entries of the zip archive {@code bytes} (a decrypted file), each checked against its CRC-32. */
+    private static Entries inMemory(byte[] bytes, String file) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (entries.put(e.getName(), zip.readAllBytes()) != null) {
+                    throw new IOException(file + ": damaged file: the archive holds entry " + e.getName() + " twice");
+                }
+            }
+        } catch (ZipException e) {
+            throw new IOException(file + ": the decrypted content is not a model file archive: " + describe(e), e);
+        }
+        return (name, max) -> {
+            byte[] b = entries.get(name);
+            if (b != null && b.length > max) {
+                throw new IOException(file + "!/" + name + ": the entry holds " + b.length + " bytes, more than the "
+                        + max + " this reader accepts");
+            }
+            return b;
+        };
+    }
+
+    /** Reads and checks the entries of a model file named {@code file}. */
+    private static Archive read(String file, Entries zip) throws IOException {
+        try {
+            byte[] configBytes = zip.get(CONFIG, MAX_CONFIG);
             if (configBytes == null) {
                 throw new IOException(file + ": not a Neurite model file, or a damaged one: the archive has no "
                         + CONFIG);
@@ -204,7 +314,7 @@ final class ModelFile {
             throw new IOException(file + ": not a Neurite model file, or a damaged one (expected a zip archive): "
                     + describe(e), e);
         } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith(file)) {
+            if (e.getMessage() != null && e.getMessage().startsWith(file) || e instanceof EncryptedFileException) {
                 throw e;
             }
             throw new IOException(file + ": cannot be read: " + e, e);
@@ -218,8 +328,8 @@ final class ModelFile {
      * checksums table; null in a file written before it existed): an entry the table lists must be
      * present with that size and SHA-256, and an entry present must be listed.
      */
-    private static byte[] checked(ZipFile zip, String name, Map<String, Object> sums, String file) throws IOException {
-        byte[] bytes = entry(zip, name, MAX_TENSORS, file);
+    private static byte[] checked(Entries zip, String name, Map<String, Object> sums, String file) throws IOException {
+        byte[] bytes = zip.get(name, MAX_TENSORS);
         if (sums == null) {
             return bytes;
         }
@@ -290,7 +400,12 @@ final class ModelFile {
     }
 
     static Model load(Path path) throws IOException {
-        Archive archive = read(path);
+        return load(path, null);
+    }
+
+    /** Loads a model file, decrypting it with {@code key} (null for a plain file). */
+    static Model load(Path path, FileKey key) throws IOException {
+        Archive archive = read(path, key);
         String file = path.toString();
         try {
             WeightBudget budget = new WeightBudget(archive.weights().tensors());
@@ -308,8 +423,12 @@ final class ModelFile {
     }
 
     static List<String> loadWeights(Model model, Path path, boolean byName) throws IOException {
+        return loadWeights(model, path, null, byName);
+    }
+
+    static List<String> loadWeights(Model model, Path path, FileKey key, boolean byName) throws IOException {
         model.requireBuilt(byName ? "loadWeightsByName" : "loadWeights");
-        Archive archive = read(path);
+        Archive archive = read(path, key);
         String file = path.toString();
         List<String> layers = ModelConfig.layerNames(archive.config(), file);
         return ModelWeights.transfer(model, layers, archive.weights().tensors(), byName, file);

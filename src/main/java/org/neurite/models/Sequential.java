@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.io.FileKey;
 import org.neurite.layers.Input;
 import org.neurite.layers.Layer;
 import org.neurite.layers.Node;
@@ -166,6 +167,14 @@ public class Sequential extends Model {
      */
     public static Sequential load(Path path) throws IOException {
         Model model = ModelFile.load(path);
+        if (!(model instanceof Sequential sequential)) {
+            throw new IOException(path + ": holds a functional Model, not a Sequential; load it with Model.load");
+        }
+        return sequential;
+    }
+    /** The Sequential model saved encrypted at {@code path} with {@code key}; see {@link Model#load(Path, FileKey)}. */
+    public static Sequential load(Path path, FileKey key) throws IOException {
+        Model model = Model.load(path, key);
         if (!(model instanceof Sequential sequential)) {
             throw new IOException(path + ": holds a functional Model, not a Sequential; load it with Model.load");
         }
