@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
  * digit, or a run of digits of another length, is not one.
  */
 final class CardDetector {
-    private static final Pattern CARD = Pattern.compile("(?<![\\w.,/-])(?:"
+    private static final Pattern CARD = Pattern.compile("(?<![\\w/+]|\\d[.,-])(?:"
             + "\\d{13,19}"
             + "|\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{1,4}(?:\\1\\d{1,3})?"
             + "|\\d{4}([ -])\\d{6}\\2\\d{4,5})"
-            + "(?![\\w,/]|[.-]\\d)");
+            + "(?![\\w/]|[.,-]\\d)");
 
     private CardDetector() {
     }

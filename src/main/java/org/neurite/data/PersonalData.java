@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -85,6 +86,8 @@ public final class PersonalData {
     private static final Pattern PHONE_NAME = Pattern.compile(
             "(?i).*(?:phone|tel|mobile|cell|fax|handy|telefon|msisdn).*");
 
+    private static final Pattern IBAN_SHAPE = Pattern.compile(
+            "(?<![\\w-])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?!\\w)");
     private static final List<Kind> PRIORITY = List.of(Kind.EMAIL, Kind.IBAN, Kind.CARD, Kind.IP, Kind.BIRTH_DATE,
             Kind.PHONE);
 
@@ -116,6 +119,13 @@ public final class PersonalData {
         IpDetector.find(text, all);
         BirthDateDetector.find(text, BirthDateDetector.isBirthColumn(column), all);
         PhoneDetector.find(text, column != null && PHONE_NAME.matcher(column).matches(), all);
+        // digits inside an account number of IBAN shape that failed its checksum are no card or phone
+        Matcher shaped = IBAN_SHAPE.matcher(text);
+        while (shaped.find()) {
+            int from = shaped.start();
+            int to = shaped.end();
+            all.removeIf(m -> (m.kind() == Kind.CARD || m.kind() == Kind.PHONE) && m.start() < to && from < m.end());
+        }
         // checksummed kinds first, then by place: a match is kept when it overlaps none kept before
         all.sort(Comparator.comparingInt((Match m) -> PRIORITY.indexOf(m.kind())).thenComparingInt(Match::start));
         List<Match> kept = new ArrayList<>();

@@ -58,7 +58,8 @@ final class PhoneDetector {
 
     /** One kind of separator between the groups after the country code (a parenthesised area code aside). */
     private static boolean consistent(String phone) {
-        String separators = phone.replaceAll("\\([0-9]+\\)", "").replaceAll("[+0-9]", "");
+        String separators = phone.replaceFirst("^\\+\\d{1,3}[ .-]?", "").replaceFirst("\\(0?\\d{1,4}\\) ?", "")
+                .replaceAll("[0-9]", "");
         return separators.chars().distinct().count() <= 1;
     }
 
