@@ -92,11 +92,11 @@ final class IbanDetector {
 
     /** {@code DE** **** ... 00}: the country and the last two characters. */
     static String mask(String iban) {
-        String compact = iban.replace(" ", "");
-        StringBuilder out = new StringBuilder(compact.substring(0, 2).toUpperCase(java.util.Locale.ROOT));
-        for (int i = 2; i < compact.length() - 2; i++) {
-            out.append(i % 4 == 0 ? " *" : "*");
+        String compact = iban.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < compact.length(); i++) {
+            out.append(i > 0 && i % 4 == 0 ? " " : "").append(i < 2 || i >= compact.length() - 2 ? compact.charAt(i) : '*');
         }
-        return out.append(compact.substring(compact.length() - 2)).toString();
+        return out.toString();
     }
 }
