@@ -2,6 +2,7 @@ package org.neurite.data;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -77,11 +78,11 @@ public final class Csv {
      * and the class names.
      */
     public static Loaded loadWithSchema(Path file, String labelColumn) throws IOException {
-        CsvSchema schema = CsvInference.infer(file, true);
+        CsvSchema schema = CsvInference.infer(CsvRecords.Source.of(file), true);
         if (!schema.columns().contains(labelColumn)) {
             throw new IOException(file + ": no column \"" + labelColumn + "\" in the header " + schema.columns());
         }
-        return new Loaded(dataset(file, true, schema, labelColumn), schema, labelColumn);
+        return new Loaded(dataset(CsvRecords.Source.of(file), true, schema, labelColumn), schema, labelColumn);
     }
 
     /**
@@ -96,7 +97,7 @@ public final class Csv {
         if (!schema.columns().contains(labelColumn)) {
             throw new IllegalArgumentException("no column \"" + labelColumn + "\" in the schema " + schema.columns());
         }
-        return dataset(file, true, schema, labelColumn);
+        return dataset(CsvRecords.Source.of(file), true, schema, labelColumn);
     }
 
     /**
@@ -105,13 +106,13 @@ public final class Csv {
      * @param header whether the first line names the columns (it is then skipped)
      */
     public static Dataset load(Path file, int labelColumn, boolean header) throws IOException {
-        CsvSchema schema = CsvInference.infer(file, header);
+        CsvSchema schema = CsvInference.infer(CsvRecords.Source.of(file), header);
         int columns = schema.columns().size();
         int column = labelColumn < 0 ? columns + labelColumn : labelColumn;
         if (column < 0 || column >= columns) {
             throw new IllegalArgumentException(file + " has " + columns + " columns, no column " + labelColumn);
         }
-        return dataset(file, header, schema, schema.columns().get(column));
+        return dataset(CsvRecords.Source.of(file), header, schema, schema.columns().get(column));
     }
 
     /**
@@ -120,16 +121,88 @@ public final class Csv {
      * @param header whether the first line names the columns (it is then skipped)
      */
     public static INDArray read(Path file, boolean header) throws IOException {
-        CsvRecords.Record first = CsvRecords.first(file);
+        CsvRecords.Record first = CsvRecords.first(CsvRecords.Source.of(file));
         if (first == null) {
             throw new IOException(file + ": empty file, expected " + (header ? "a header and " : "") + "data rows");
         }
         CsvSchema schema = CsvSchema.numeric(CsvRecords.names(file, first, header));
-        CsvEncoder.Encoded table = CsvEncoder.encode(file, header, schema, null);
+        CsvEncoder.Encoded table = CsvEncoder.encode(CsvRecords.Source.of(file), header, schema, null);
         return matrix(table.features(), table.rows(), table.width());
     }
 
-    private static Dataset dataset(Path file, boolean header, CsvSchema schema, String labelColumn)
+    /**
+     * Reads the raw cells of a CSV file with a header (the same RFC 4180 rules), without making
+     * numbers or categories of them: for {@link PersonalData#scan(CsvTable)} and
+     * {@link Pseudonymize} before {@link #load(CsvTable, String)}.
+     *
+     * @throws IOException naming the file and line for an empty file, repeated column names or a row
+     *     with another number of cells
+     */
+    public static CsvTable table(Path file) throws IOException {
+        try (CsvRecords records = CsvRecords.open(file)) {
+            CsvRecords.Record first = records.next();
+            if (first == null) {
+                throw new IOException(file + ": empty file, expected a header and data rows");
+            }
+            List<String> names = CsvRecords.names(file, first, true);
+            List<List<String>> rows = new ArrayList<>();
+            for (CsvRecords.Record record = records.next(); record != null; record = records.next()) {
+                CsvRecords.checkWidth(file, record, names.size(), first.line());
+                rows.add(record.cells());
+            }
+            return CsvTable.of(names, rows);
+        }
+    }
+
+    /**
+     * Writes {@code table} as a UTF-8 CSV file with a header, quoting the cells that need it
+     * (commas, quotes, line breaks, surrounding spaces), so that {@link #table(Path)} reads it back
+     * exactly.
+     */
+    public static void write(CsvTable table, Path file) throws IOException {
+        try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            writeRecord(out, table.columns());
+            for (int r = 0; r < table.size(); r++) {
+                writeRecord(out, table.row(r));
+            }
+        }
+    }
+
+    /** Like {@link #load(Path, String)} for the cells of {@code table} (for example a pseudonymised one). */
+    public static Dataset load(CsvTable table, String labelColumn) throws IOException {
+        return loadWithSchema(table, labelColumn).data();
+    }
+
+    /** Like {@link #loadWithSchema(Path, String)} for the cells of {@code table}; messages name it "table". */
+    public static Loaded loadWithSchema(CsvTable table, String labelColumn) throws IOException {
+        CsvRecords.Source source = CsvRecords.Source.of(table);
+        CsvSchema schema = CsvInference.infer(source, true);
+        if (!schema.columns().contains(labelColumn)) {
+            throw new IOException("table: no column \"" + labelColumn + "\" in the header " + schema.columns());
+        }
+        return new Loaded(dataset(source, true, schema, labelColumn), schema, labelColumn);
+    }
+
+    /** Like {@link #load(Path, String, CsvSchema)} for the cells of {@code table}. */
+    public static Dataset load(CsvTable table, String labelColumn, CsvSchema schema) throws IOException {
+        if (!schema.columns().contains(labelColumn)) {
+            throw new IllegalArgumentException("no column \"" + labelColumn + "\" in the schema " + schema.columns());
+        }
+        return dataset(CsvRecords.Source.of(table), true, schema, labelColumn);
+    }
+
+    private static void writeRecord(java.io.Writer out, List<String> cells) throws IOException {
+        for (int c = 0; c < cells.size(); c++) {
+            String cell = cells.get(c);
+            boolean quote = cell.isEmpty() && cells.size() == 1 || cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0
+                    || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0 || !cell.equals(cell.strip());
+            out.write(c == 0 ? "" : ",");
+            out.write(quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell);
+        }
+        out.write('\n');
+    }
+
+    private static Dataset dataset(CsvRecords.Source file, boolean header, CsvSchema schema, String labelColumn)
             throws IOException {
         if (schema.featureNames(labelColumn).isEmpty()) {
             throw new IllegalArgumentException(file + ": a labelled dataset needs a column besides the label \""

@@ -1,7 +1,6 @@
 package org.neurite.data;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ final class CsvEncoder {
 
     private static final int LISTED = 20;
 
-    private final Path file;
+    private final CsvRecords.Source file;
     private final CsvSchema schema;
     private final List<String> names;
     private final int label;
@@ -29,7 +28,7 @@ final class CsvEncoder {
     private final int width;
 
     @SuppressWarnings("unchecked")
-    private CsvEncoder(Path file, CsvSchema schema, String labelColumn) {
+    private CsvEncoder(CsvRecords.Source file, CsvSchema schema, String labelColumn) {
         this.file = file;
         this.schema = schema;
         this.names = schema.columns();
@@ -57,12 +56,12 @@ final class CsvEncoder {
      * @param header whether the first record is a header; it must then name the schema's columns
      * @param labelColumn the label column, or null for none (every column is a feature)
      */
-    static Encoded encode(Path file, boolean header, CsvSchema schema, String labelColumn) throws IOException {
+    static Encoded encode(CsvRecords.Source file, boolean header, CsvSchema schema, String labelColumn) throws IOException {
         return new CsvEncoder(file, schema, labelColumn).run(header);
     }
 
     private Encoded run(boolean header) throws IOException {
-        try (CsvRecords records = CsvRecords.open(file)) {
+        try (CsvRecords records = file.open()) {
             CsvRecords.Record first = records.next();
             if (first == null) {
                 throw new IOException(file + ": empty file, expected " + (header ? "a header and " : "") + "data rows");

@@ -1,7 +1,6 @@
 package org.neurite.data;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +39,8 @@ final class CsvInference {
      * @throws IOException naming the file and line for an empty file, a record with another number of
      *     cells, or a categorical column with more than {@link CsvSchema#MAX_CATEGORIES} values
      */
-    static CsvSchema infer(Path file, boolean header) throws IOException {
-        try (CsvRecords records = CsvRecords.open(file)) {
+    static CsvSchema infer(CsvRecords.Source file, boolean header) throws IOException {
+        try (CsvRecords records = file.open()) {
             CsvRecords.Record first = records.next();
             if (first == null) {
                 throw new IOException(file + ": empty file, expected " + (header ? "a header and " : "") + "data rows");
@@ -81,7 +80,7 @@ final class CsvInference {
         }
     }
 
-    private static void observe(Path file, int line, int c, List<String> names, Column column, String cell)
+    private static void observe(CsvRecords.Source file, int line, int c, List<String> names, Column column, String cell)
             throws IOException {
         if (column.distinct != null && column.distinct.add(cell) && column.distinct.size() > CsvSchema.MAX_CATEGORIES) {
             if (column.firstText != null) {
@@ -104,7 +103,7 @@ final class CsvInference {
         }
     }
 
-    private static IOException tooMany(Path file, int line, int c, List<String> names, String cell) {
+    private static IOException tooMany(CsvRecords.Source file, int line, int c, List<String> names, String cell) {
         return new IOException(CsvRecords.where(file, line, c, names) + ": \"" + cell
                 + "\" would make a categorical column of more than " + CsvSchema.MAX_CATEGORIES + " distinct values; "
                 + "expected a number (leave the cell empty for a missing one) or at most " + CsvSchema.MAX_CATEGORIES

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -30,12 +31,43 @@ final class CsvRecords implements Closeable {
     record Record(int line, List<String> cells) {
     }
 
-    private final Path file;
+    /**
+     * Where records come from: a file, or the header and rows of a {@link CsvTable} (the header on
+     * line 1, row {@code r} on line {@code r + 2}); its {@code toString} names it in messages.
+     */
+    record Source(String name, Path file, CsvTable table) {
+        static Source of(Path file) {
+            return new Source(file.toString(), file, null);
+        }
+
+        static Source of(CsvTable table) {
+            return new Source("table", null, table);
+        }
+
+        CsvRecords open() throws IOException {
+            return file != null ? CsvRecords.open(file) : new CsvRecords(this, table.records());
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private final Object file;
     private final TextLines lines;
+    private final Iterator<Record> given;
 
     private CsvRecords(Path file, TextLines lines) {
         this.file = file;
         this.lines = lines;
+        this.given = null;
+    }
+
+    private CsvRecords(Source source, Iterator<Record> given) {
+        this.file = source;
+        this.lines = null;
+        this.given = given;
     }
 
     /** Opens {@code file}. */
@@ -44,8 +76,8 @@ final class CsvRecords implements Closeable {
     }
 
     /** The first record of {@code file} (its header, when it has one), or null when it has none. */
-    static Record first(Path file) throws IOException {
-        try (CsvRecords records = open(file)) {
+    static Record first(Source file) throws IOException {
+        try (CsvRecords records = file.open()) {
             return records.next();
         }
     }
@@ -54,7 +86,7 @@ final class CsvRecords implements Closeable {
      * The column names: the cells of {@code first} when the file has a header (they must all
      * differ), else {@code column1}, {@code column2}, ...
      */
-    static List<String> names(Path file, Record first, boolean header) throws IOException {
+    static List<String> names(Object file, Record first, boolean header) throws IOException {
         if (!header) {
             return IntStream.rangeClosed(1, first.cells().size()).mapToObj(c -> "column" + c).toList();
         }
@@ -70,13 +102,13 @@ final class CsvRecords implements Closeable {
     }
 
     /** {@code file:line, column c ("name")} for messages (the name only when the file has a header). */
-    static String where(Path file, int line, int c, List<String> names) {
+    static String where(Object file, int line, int c, List<String> names) {
         String name = names.get(c);
         return file + ":" + line + ", column " + (c + 1) + (name.equals("column" + (c + 1)) ? "" : " (\"" + name + "\")");
     }
 
     /** Checks that {@code record} has {@code expected} cells, as the record on line {@code firstLine} has. */
-    static void checkWidth(Path file, Record record, int expected, int firstLine) throws IOException {
+    static void checkWidth(Object file, Record record, int expected, int firstLine) throws IOException {
         int found = record.cells().size();
         if (found != expected) {
             String hint = found < expected ? " (a row cut short?)" : " (an unquoted comma inside a cell?)";
@@ -87,6 +119,9 @@ final class CsvRecords implements Closeable {
 
     /** The next record, or null after the last one. */
     Record next() throws IOException {
+        if (given != null) {
+            return given.hasNext() ? given.next() : null;
+        }
         String text = lines.next();
         while (text != null && text.isBlank()) {
             text = lines.next();
@@ -142,7 +177,9 @@ final class CsvRecords implements Closeable {
 
     @Override
     public void close() throws IOException {
-        lines.close();
+        if (lines != null) {
+            lines.close();
+        }
     }
 
     private static int skipSpaces(String text, int i) {

@@ -31,12 +31,48 @@ public final class DataReport {
     private final SplitReport test;
     private final long leakedRows;
     private final long leakedWithOtherLabel;
+    private final String raw;
+    private final List<PersonalData.Finding> personalData;
 
     private DataReport(SplitReport data, SplitReport test, long leakedRows, long leakedWithOtherLabel) {
+        this(data, test, leakedRows, leakedWithOtherLabel, null, List.of());
+    }
+
+    private DataReport(SplitReport data, SplitReport test, long leakedRows, long leakedWithOtherLabel, String raw,
+                       List<PersonalData.Finding> personalData) {
         this.data = data;
         this.test = test;
         this.leakedRows = leakedRows;
         this.leakedWithOtherLabel = leakedWithOtherLabel;
+        this.raw = raw;
+        this.personalData = List.copyOf(personalData);
+    }
+
+    /**
+     * The report of a table of raw cells: its size and the likely personal data in each column
+     * ({@link PersonalData#scan(CsvTable)}), with masked examples. It has no numeric part
+     * ({@link #data()} throws); load the table with {@link Csv#load(CsvTable, String)} for that.
+     */
+    public static DataReport of(CsvTable table) {
+        return new DataReport(null, null, 0, 0, "table: " + table.size() + " rows, " + table.columns().size()
+                + " columns " + table.columns(), PersonalData.scan(table));
+    }
+
+    /**
+     * The report of texts: their number and the likely personal data in them
+     * ({@link PersonalData#scan(TextDataset)}), with masked examples. It has no numeric part
+     * ({@link #data()} throws).
+     */
+    public static DataReport of(TextDataset texts) {
+        return new DataReport(null, null, 0, 0, "texts: " + texts.size() + " texts", PersonalData.scan(texts));
+    }
+
+    /**
+     * The likely personal data found, per column and kind: empty for a numeric {@link Dataset}, whose
+     * cells are numbers by now (scan the {@link CsvTable} before loading it).
+     */
+    public List<PersonalData.Finding> personalData() {
+        return personalData;
     }
 
     /** The report of one dataset. */
@@ -77,6 +113,10 @@ public final class DataReport {
 
     /** The dataset given to {@link #of}, or the training set given to {@link #compare}. */
     public SplitReport data() {
+        if (data == null) {
+            throw new IllegalStateException("this report covers raw cells (" + raw + "), which have no numeric "
+                    + "statistics; load them with Csv.load(table, labelColumn) and report the Dataset");
+        }
         return data;
     }
 
@@ -110,52 +150,55 @@ public final class DataReport {
 
     /** {@link SplitReport#nanValues()} of {@link #data()}. */
     public long nanValues() {
-        return data.nanValues();
+        return data().nanValues();
     }
 
     /** {@link SplitReport#nanRows()} of {@link #data()}. */
     public long nanRows() {
-        return data.nanRows();
+        return data().nanRows();
     }
 
     /** {@link SplitReport#infValues()} of {@link #data()}. */
     public long infValues() {
-        return data.infValues();
+        return data().infValues();
     }
 
     /** {@link SplitReport#infRows()} of {@link #data()}. */
     public long infRows() {
-        return data.infRows();
+        return data().infRows();
     }
 
     /** {@link SplitReport#constantColumns()} of {@link #data()}. */
     public List<Integer> constantColumns() {
-        return data.constantColumns();
+        return data().constantColumns();
     }
 
     /** {@link SplitReport#classCounts()} of {@link #data()}. */
     public Map<Integer, Long> classCounts() {
-        return data.classCounts();
+        return data().classCounts();
     }
 
     /** {@link SplitReport#imbalanceRatio()} of {@link #data()}. */
     public double imbalanceRatio() {
-        return data.imbalanceRatio();
+        return data().imbalanceRatio();
     }
 
     /** {@link SplitReport#duplicateRows()} of {@link #data()}. */
     public long duplicateRows() {
-        return data.duplicateRows();
+        return data().duplicateRows();
     }
 
     /** {@link SplitReport#conflictingLabelRows()} of {@link #data()}. */
     public long conflictingLabelRows() {
-        return data.conflictingLabelRows();
+        return data().conflictingLabelRows();
     }
 
     /** The report as aligned plain-text tables: a summary, the classes, and the columns of tabular data. */
     @Override
     public String toString() {
+        if (data == null) {
+            return "Data report (" + raw + ")\n\n" + PersonalData.section(personalData);
+        }
         List<SplitReport> parts = test == null ? List.of(data) : List.of(data, test);
         StringBuilder out = new StringBuilder("Data report (").append(test == null ? "one dataset" : "train vs test")
                 .append(")\n\n").append(ReportSections.summary(parts, leakedRows, leakedWithOtherLabel));
