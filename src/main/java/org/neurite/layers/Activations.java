@@ -2,15 +2,32 @@ package org.neurite.layers;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import org.neurite.tensor.Tensor;
 
-/** Keras's activations by name or as objects: {@code new Dense(64, "relu")} or {@code new Dense(64, Activations.relu())}. */
+/**
+ * Keras's activations by name or as objects: {@code new Dense(64, "relu")} or {@code new Dense(64, Activations.relu())}.
+ *
+ * <p>A custom activation is registered once under a name, and is then used, saved and loaded by
+ * that name like a built-in one:
+ *
+ * <pre>{@code
+ * Activations.register("swish", x -> x.mul(x.sigmoid()));
+ * new Dense(64, "swish");                          // or new Dense(64, Activations.get("swish"))
+ * }</pre>
+ * A layer is saved with the activation's {@link ActivationFunction#name()}; an unnamed lambda
+ * ({@code "custom"}) is saved but its model cannot be loaded (docs/saving.md).
+ */
 public final class Activations {
-    /** Names accepted by {@link #get(String)}. */
+    /** Names of the built-in activations accepted by {@link #get(String)}. */
     public static final List<String> NAMES =
             List.of("linear", "relu", "sigmoid", "tanh", "softmax", "elu", "gelu", "leaky_relu");
+    private static final Map<String, ActivationFunction> CUSTOM = new ConcurrentHashMap<>();
 
     private Activations() {
     }
@@ -56,7 +73,42 @@ public final class Activations {
     }
 
     /**
-     * The activation called {@code name} (case-insensitive; null means linear).
+     * Registers (or replaces) a custom activation under {@code name} (matched ignoring case), so
+     * that {@link #get}, layers given the name ({@code new Dense(8, name)}) and {@code Model.load}
+     * know it. The registered function is kept under that name: {@code get(name).name()} returns
+     * {@code name} whatever {@code function.name()} says. An activation with options is registered
+     * once per setting, each under its own name ({@code "scaled_tanh_2"}).
+     *
+     * @throws IllegalArgumentException for a blank name, a null function, "custom" or a built-in name
+     */
+    public static void register(String name, ActivationFunction function) {
+        if (name == null || name.isBlank() || function == null) {
+            throw new IllegalArgumentException("Activations.register needs a name and a function, got " + name);
+        }
+        String key = name.toLowerCase(Locale.ROOT);
+        if (NAMES.contains(key) || "custom".equals(key)) {
+            throw new IllegalArgumentException("'" + name + "' is a built-in activation name and cannot be replaced; "
+                    + "give the custom activation another name");
+        }
+        CUSTOM.put(key, named(name, function::apply));
+    }
+
+    /** Whether {@link #get} knows {@code name}: a built-in activation or one registered with {@link #register}. */
+    public static boolean isKnown(String name) {
+        return name == null || NAMES.contains(name.toLowerCase(Locale.ROOT))
+                || CUSTOM.containsKey(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** The built-in and registered activation names, sorted. */
+    public static Set<String> names() {
+        Set<String> names = new TreeSet<>(NAMES);
+        CUSTOM.values().forEach(f -> names.add(f.name()));
+        return names;
+    }
+
+    /**
+     * The activation called {@code name} (case-insensitive; null means linear), built-in or
+     * registered with {@link #register}.
      *
      * @throws IllegalArgumentException listing the valid names
      */
@@ -74,7 +126,12 @@ public final class Activations {
             case "gelu": return gelu();
             case "leaky_relu": return leakyRelu();
             default:
-                throw new IllegalArgumentException("unknown activation '" + name + "'; valid names: " + NAMES);
+                ActivationFunction custom = CUSTOM.get(name.toLowerCase(Locale.ROOT));
+                if (custom != null) {
+                    return custom;
+                }
+                throw new IllegalArgumentException("unknown activation '" + name + "'; valid names: " + names()
+                        + "; register a custom activation with Activations.register(\"" + name + "\", x -> ...)");
         }
     }
 

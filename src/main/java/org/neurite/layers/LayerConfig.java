@@ -137,8 +137,10 @@ final class LayerConfig {
     ActivationFunction activation(String key) {
         String name = string(key, "linear");
         if ("custom".equals(name)) {
-            throw new IllegalArgumentException(owner() + ": activation 'custom' (a lambda) cannot be rebuilt from a "
-                    + "config; expected one of " + Activations.NAMES);
+            throw new IllegalArgumentException(owner() + ": activation 'custom' (an unnamed lambda) cannot be rebuilt "
+                    + "from a config; expected one of " + Activations.names() + "; to save a custom activation, "
+                    + "register it under a name with Activations.register(\"my_activation\", x -> ...) and build "
+                    + "the layer with that name");
         }
         return Activations.get(name);
     }

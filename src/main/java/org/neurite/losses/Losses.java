@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -20,10 +21,20 @@ import java.util.function.Function;
  * <p>Names are matched ignoring case and underscores, so the Keras function names
  * ({@code "mean_squared_error"}), class names ({@code "MeanSquaredError"}) and aliases
  * ({@code "mse"}, {@code "mae"}, {@code "huber_loss"}) all work.
+ *
+ * <p>A custom loss that should be saved with its model returns its own name from
+ * {@link Loss#name()} and its options from {@link Loss#config()}, and is registered once, before
+ * loading, with {@link #register(String, Function)}:
+ *
+ * <pre>{@code
+ * Losses.register("weighted_mse", config -> new WeightedMse(((Number) config.get("weight")).doubleValue()));
+ * }</pre>
  */
 public final class Losses {
     private static final Map<String, Function<Map<String, Object>, Loss>> BY_KEY = new LinkedHashMap<>();
     private static final Set<String> NAMES = new TreeSet<>();
+    private static final Set<String> BUILT_IN_KEYS;
+    private static final Map<String, Function<Map<String, Object>, Loss>> CUSTOM = new ConcurrentHashMap<>();
 
     static {
         register(c -> new MeanSquaredError(), "mean_squared_error", "mse");
@@ -33,6 +44,35 @@ public final class Losses {
         register(c -> new CategoricalCrossentropy(logits(c, "categorical_crossentropy")), "categorical_crossentropy");
         register(c -> new SparseCategoricalCrossentropy(logits(c, "sparse_categorical_crossentropy")),
                 "sparse_categorical_crossentropy");
+        BUILT_IN_KEYS = Set.copyOf(BY_KEY.keySet());
+    }
+
+    /**
+     * Registers (or replaces) the factory of a custom loss named {@code name} (its
+     * {@link Loss#name()}), so that {@link #get}, {@link #fromConfig}, {@code compile("adam", name)}
+     * and {@code Model.load} know it. The factory reads the map the loss's {@link Loss#config()}
+     * wrote (without Keras's {@code name} and {@code reduction}); it must return a loss with that
+     * name. Names are matched as the built-in ones, ignoring case and underscores.
+     *
+     * @throws IllegalArgumentException for a blank name, a null factory or the name of a built-in loss
+     */
+    public static void register(String name, Function<Map<String, Object>, Loss> factory) {
+        if (name == null || name.isBlank() || factory == null) {
+            throw new IllegalArgumentException("Losses.register needs a name and a factory, got " + name);
+        }
+        if (BUILT_IN_KEYS.contains(key(name))) {
+            throw new IllegalArgumentException("'" + name + "' is a built-in loss and cannot be replaced; "
+                    + "give the custom loss another name");
+        }
+        CUSTOM.put(key(name), factory);
+        synchronized (NAMES) {
+            NAMES.add(name);
+        }
+    }
+
+    /** Whether {@link #fromConfig} knows {@code name}: a built-in loss or one registered with {@link #register}. */
+    public static boolean isKnown(String name) {
+        return name != null && (BY_KEY.containsKey(key(name)) || CUSTOM.containsKey(key(name)));
     }
 
     private Losses() {
@@ -85,9 +125,11 @@ public final class Losses {
      * @throws IllegalArgumentException for an unknown name, an unknown key or a value of the wrong type
      */
     public static Loss fromConfig(String name, Map<String, ?> config) {
-        Function<Map<String, Object>, Loss> factory = name == null ? null : BY_KEY.get(key(name));
+        Function<Map<String, Object>, Loss> factory = name == null ? null
+                : BY_KEY.getOrDefault(key(name), CUSTOM.get(key(name)));
         if (factory == null) {
-            throw new IllegalArgumentException("unknown loss '" + name + "'; valid names: " + String.join(", ", NAMES));
+            throw new IllegalArgumentException("unknown loss '" + name + "'; valid names: " + String.join(", ", names())
+                    + "; register a custom loss with Losses.register(\"" + name + "\", config -> new ...)");
         }
         Map<String, Object> options = new LinkedHashMap<>(config == null ? Map.of() : config);
         options.remove("name");
@@ -106,9 +148,11 @@ public final class Losses {
         return loss;
     }
 
-    /** The canonical names and aliases {@link #get} accepts, sorted. */
+    /** The canonical names and aliases {@link #get} accepts, registered custom losses included, sorted. */
     public static Set<String> names() {
-        return Collections.unmodifiableSet(NAMES);
+        synchronized (NAMES) {
+            return Collections.unmodifiableSet(new TreeSet<>(NAMES));
+        }
     }
 
     private static void register(Function<Map<String, Object>, Loss> factory, String... names) {

@@ -1,5 +1,7 @@
 package org.neurite.metrics;
 
+import java.util.Map;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -53,5 +55,14 @@ public interface Metric {
      */
     default Metric fresh() {
         return this;
+    }
+
+    /**
+     * The metric's options under JSON-writable keys, saved with a model so that
+     * {@link Metrics#fromConfig} can rebuild a custom metric registered with {@link Metrics#register}.
+     * Empty by default (built-in metrics are saved and restored by name).
+     */
+    default Map<String, Object> config() {
+        return Map.of();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.neurite.losses.Loss;
@@ -23,10 +24,20 @@ import org.neurite.losses.Loss;
  * <p>Names are matched ignoring case and underscores ({@code "f1_score"}, {@code "F1Score"}).
  * {@link ConfusionMatrix} needs a class count, so it has no name here: use
  * {@link #confusionMatrix(int)}.
+ *
+ * <p>A custom metric that should be saved with its model returns its own name from
+ * {@link Metric#name()} (and any options from {@link Metric#config()}) and is registered once,
+ * before loading, with {@link #register(String, Function)}:
+ *
+ * <pre>{@code
+ * Metrics.register("max_error", config -> new MaxError());
+ * }</pre>
  */
 public final class Metrics {
     private static final Map<String, Function<String, Metric>> BY_KEY = new LinkedHashMap<>();
     private static final Set<String> NAMES = new TreeSet<>();
+    private static final Set<String> BUILT_IN_KEYS;
+    private static final Map<String, Function<Map<String, Object>, Metric>> CUSTOM = new ConcurrentHashMap<>();
 
     static {
         register(Accuracy::new, "accuracy", "acc");
@@ -37,6 +48,48 @@ public final class Metrics {
         register(n -> new Recall(), "recall");
         register(n -> new F1Score(), "f1_score", "f1");
         register(n -> new AUC(), "auc");
+        BUILT_IN_KEYS = Set.copyOf(BY_KEY.keySet());
+    }
+
+    /**
+     * Registers (or replaces) the factory of a custom metric named {@code name} (its
+     * {@link Metric#name()}), so that {@link #get}, {@code compile(.., "name")} and
+     * {@code Model.load} know it. The factory reads the map the metric's {@link Metric#config()}
+     * wrote (empty for a metric without options) and returns a new metric that has seen nothing.
+     *
+     * @throws IllegalArgumentException for a blank name, a null factory or the name of a built-in metric
+     */
+    public static void register(String name, Function<Map<String, Object>, Metric> factory) {
+        if (name == null || name.isBlank() || factory == null) {
+            throw new IllegalArgumentException("Metrics.register needs a name and a factory, got " + name);
+        }
+        if (BUILT_IN_KEYS.contains(key(name)) || key(name).equals(key("confusion_matrix"))) {
+            throw new IllegalArgumentException("'" + name + "' is a built-in metric and cannot be replaced; "
+                    + "give the custom metric another name");
+        }
+        CUSTOM.put(key(name), factory);
+        synchronized (NAMES) {
+            NAMES.add(name);
+        }
+    }
+
+    /** Whether {@link #get} knows {@code name}: a built-in metric or one registered with {@link #register}. */
+    public static boolean isKnown(String name) {
+        return name != null && (BY_KEY.containsKey(key(name)) || CUSTOM.containsKey(key(name)));
+    }
+
+    /**
+     * The metric called {@code name} rebuilt from its {@link Metric#config()}: a registered custom
+     * metric gets {@code config}; a built-in one takes no options (metrics are restored by name).
+     *
+     * @throws IllegalArgumentException for an unknown name, saying how to register it
+     */
+    public static Metric fromConfig(String name, Map<String, Object> config) {
+        Function<Map<String, Object>, Metric> custom = name == null ? null : CUSTOM.get(key(name));
+        if (custom != null && !BY_KEY.containsKey(key(name))) {
+            return custom.apply(config == null ? Map.of() : config);
+        }
+        return get(name);
     }
 
     private Metrics() {
@@ -90,9 +143,13 @@ public final class Metrics {
      */
     public static Metric get(String name) {
         Function<String, Metric> factory = name == null ? null : BY_KEY.get(key(name));
+        if (factory == null && name != null && CUSTOM.containsKey(key(name))) {
+            return CUSTOM.get(key(name)).apply(Map.of());
+        }
         if (factory == null) {
-            throw new IllegalArgumentException("unknown metric '" + name + "'; valid names: " + String.join(", ", NAMES)
-                    + " (and Metrics.confusionMatrix(numClasses))");
+            throw new IllegalArgumentException("unknown metric '" + name + "'; valid names: " + String.join(", ", names())
+                    + " (and Metrics.confusionMatrix(numClasses)); register a custom metric with Metrics.register(\""
+                    + name + "\", config -> new ...)");
         }
         return factory.apply(name);
     }
@@ -133,9 +190,11 @@ public final class Metrics {
         }
     }
 
-    /** The names and aliases {@link #get} accepts, sorted. */
+    /** The names and aliases {@link #get} accepts, registered custom metrics included, sorted. */
     public static Set<String> names() {
-        return Collections.unmodifiableSet(NAMES);
+        synchronized (NAMES) {
+            return Collections.unmodifiableSet(new TreeSet<>(NAMES));
+        }
     }
 
     private static void register(Function<String, Metric> factory, String... names) {

@@ -14,7 +14,9 @@ import org.neurite.losses.Losses;
 import org.neurite.metrics.Metric;
 import org.neurite.metrics.Metrics;
 import org.neurite.optimizers.Optimizer;
+import org.neurite.optimizers.LearningRateSchedule;
 import org.neurite.optimizers.Optimizers;
+import org.neurite.optimizers.Schedules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +37,13 @@ final class ModelConfig {
     private ModelConfig() {
     }
 
-    /** The config of {@code model}, ready for {@link Json#writePretty}. */
-    static Map<String, Object> of(Model model) {
+    /**
+     * The config of {@code model}, ready for {@link Json#writePretty}.
+     *
+     * @throws IOException (without the file name) when the compile configuration holds an object
+     *                     that cannot be written, such as a lambda learning-rate schedule
+     */
+    static Map<String, Object> of(Model model) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("format", FORMAT);
         out.put("format_version", FORMAT_VERSION);
@@ -62,28 +69,68 @@ final class ModelConfig {
         return config;
     }
 
-    private static Map<String, Object> compileConfig(Model model) {
+    private static Map<String, Object> compileConfig(Model model) throws IOException {
         Optimizer optimizer = model.optimizer();
+        LearningRateSchedule schedule = optimizer.schedule();
+        if (schedule != null && (schedule.className() == null || schedule.className().isBlank())) {
+            throw new IOException("the optimizer's learning-rate schedule " + describe(schedule) + " has no class "
+                    + "name (a lambda) and cannot be saved with the compile configuration; make it a class that "
+                    + "implements LearningRateSchedule.className() and config() and register it with "
+                    + "Schedules.register(\"MySchedule\", config -> new MySchedule(...)), or compile with a built-in "
+                    + "schedule (" + String.join(", ", Schedules.classNames()) + ")");
+        }
         Map<String, Object> optimizerConfig = new LinkedHashMap<>();
         optimizerConfig.put("name", optimizer.name());
         optimizerConfig.putAll(optimizer.config());
-        try {
-            Json.write(optimizerConfig);
-        } catch (IllegalArgumentException e) {
-            LOG.warn("{}: the optimizer's config cannot be written ({}); the model is saved uncompiled, compile it "
-                    + "again after loading", model.name(), e.getMessage());
-            return null;
-        }
+        writable(optimizerConfig, "the optimizer's config (" + optimizer.name() + ")");
         Loss loss = model.loss();
+        if (loss.name() == null || loss.name().isBlank()) {
+            throw new IOException("the loss " + describe(loss) + " has no name() and cannot be saved; give it a name "
+                    + "and register it with Losses.register(\"my_loss\", config -> new ...)");
+        }
         Map<String, Object> lossConfig = new LinkedHashMap<>();
         lossConfig.put("name", loss.name());
         lossConfig.put("reduction", "sum_over_batch_size");
         lossConfig.putAll(loss.config());
+        writable(lossConfig, "the config of the loss '" + loss.name() + "'");
+        List<Object> metrics = new ArrayList<>();
+        for (Metric metric : model.metrics()) {
+            if (!Metrics.isKnown(metric.name()) && metric.getClass().getPackageName().equals("org.neurite.metrics")) {
+                LOG.warn("{}: metric '{}' has no name to be restored by and is left out of the saved compile "
+                        + "configuration", model.name(), metric.name());
+                continue;
+            }
+            Map<String, Object> options = metric.config();
+            if (options.isEmpty()) {
+                metrics.add(metric.name());
+            } else {
+                Map<String, Object> metricConfig = new LinkedHashMap<>();
+                metricConfig.put("name", metric.name());
+                metricConfig.putAll(options);
+                writable(metricConfig, "the config of the metric '" + metric.name() + "'");
+                metrics.add(classAndConfig(metric.getClass().getSimpleName(), metricConfig));
+            }
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("optimizer", classAndConfig(optimizer.getClass().getSimpleName(), optimizerConfig));
         out.put("loss", classAndConfig(loss.getClass().getSimpleName(), lossConfig));
-        out.put("metrics", model.metrics().stream().map(Metric::name).toList());
+        out.put("metrics", metrics);
         return out;
+    }
+
+    /** Throws when {@code config} holds a value that JSON cannot hold. */
+    private static void writable(Map<String, Object> config, String what) throws IOException {
+        try {
+            Json.write(config);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(what + " cannot be written: " + e.getMessage() + "; config() may hold only "
+                    + "numbers, strings, booleans, null, lists and maps", e);
+        }
+    }
+
+    private static String describe(Object o) {
+        return "'" + abbreviate(o) + "' (" + (o.getClass().isSynthetic() || o.getClass().isAnonymousClass()
+                ? "a lambda or anonymous class" : o.getClass().getName()) + ")";
     }
 
     /**
@@ -169,22 +216,58 @@ final class ModelConfig {
         Map<String, Object> loss = map(compile.get("loss"), "compile_config.loss", file);
         Map<String, Object> optimizerConfig = map(optimizer.get("config"), "the optimizer's config", file);
         Map<String, Object> lossConfig = map(loss.get("config"), "the loss's config", file);
+        String lossName = name(lossConfig, loss);
+        if (!Losses.isKnown(lossName)) {
+            throw new IOException(file + ": the loss '" + lossName + "' (class " + loss.get("class_name") + ") is "
+                    + "neither built in nor registered; call Losses.register(\"" + lossName + "\", config -> new "
+                    + loss.get("class_name") + "(...)) before loading (or build the model in code and use "
+                    + "loadWeights to recover its weights)");
+        }
+        if (optimizerConfig.get("learning_rate") instanceof Map<?, ?> rate && rate.get("class_name") instanceof String
+                schedule && !Schedules.isKnown(schedule)) {
+            throw new IOException(file + ": the learning-rate schedule '" + schedule + "' is neither built in nor "
+                    + "registered; call Schedules.register(\"" + schedule + "\", config -> new " + schedule
+                    + "(...)) before loading (or build the model in code and use loadWeights to recover its weights)");
+        }
         Optimizer o;
         Loss l;
         try {
             o = Optimizers.fromConfig(name(optimizerConfig, optimizer), optimizerConfig);
-            l = Losses.fromConfig(name(lossConfig, loss), lossConfig);
-        } catch (IllegalArgumentException e) {
+            l = Losses.fromConfig(lossName, lossConfig);
+        } catch (RuntimeException e) {
             throw new IOException(file + ": cannot restore the compile configuration: " + e.getMessage()
                     + "; build the model in code and use loadWeights to recover its weights", e);
         }
         List<Metric> metrics = new ArrayList<>();
-        if (compile.get("metrics") instanceof List<?> names) {
-            for (Object name : names) {
+        if (compile.get("metrics") instanceof List<?> entries) {
+            for (Object entry : entries) {
+                String name;
+                Map<String, Object> options = Map.of();
+                String className = null;
+                if (entry instanceof Map<?, ?>) {
+                    Map<String, Object> m = map(entry, "a metric of compile_config.metrics", file);
+                    Map<String, Object> c = map(m.get("config"), "the metric's config", file);
+                    className = m.get("class_name") instanceof String s ? s : null;
+                    name = name(c, m);
+                    options = new LinkedHashMap<>(c);
+                    options.remove("name");
+                } else {
+                    name = String.valueOf(entry);
+                }
+                if ("confusion_matrix".equals(name)) {   // written by Neurite before it left such metrics out
+                    LOG.warn("{}: metric '{}' cannot be restored by name and is left out", file, name);
+                    continue;
+                }
+                if (!Metrics.isKnown(name)) {
+                    throw new IOException(file + ": the metric '" + name + "'" + (className == null ? ""
+                            : " (class " + className + ")") + " is neither built in nor registered; call "
+                            + "Metrics.register(\"" + name + "\", config -> new " + (className == null ? "MyMetric"
+                            : className) + "(...)) before loading");
+                }
                 try {
-                    metrics.add(Metrics.resolve(String.valueOf(name), l));
-                } catch (IllegalArgumentException e) {
-                    LOG.warn("{}: metric '{}' cannot be restored by name and is left out: {}", file, name, e.getMessage());
+                    metrics.add(Metrics.resolve(Metrics.fromConfig(name, options), l));
+                } catch (RuntimeException e) {
+                    throw new IOException(file + ": cannot restore the metric '" + name + "': " + e.getMessage(), e);
                 }
             }
         }

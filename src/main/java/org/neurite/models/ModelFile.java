@@ -84,7 +84,13 @@ final class ModelFile {
      * reach the disk.
      */
     static void save(Model model, Path path, FileKey key, UnaryOperator<OutputStream> wrap) throws IOException {
-        Map<String, Object> config = ModelConfig.of(model);
+        Map<String, Object> config;
+        try {
+            config = ModelConfig.of(model);
+        } catch (IOException e) {
+            throw new IOException("cannot save " + path + ": " + e.getMessage() + "; nothing was written and any "
+                    + "previous file is unchanged", e);
+        }
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(WEIGHTS, SafeTensors.toBytes(ModelWeights.of(model), Map.of("format", ModelConfig.FORMAT)));
         if (config.get("compile_config") != null) {

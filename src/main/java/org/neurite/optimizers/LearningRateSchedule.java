@@ -10,10 +10,12 @@ import java.util.Map;
  *
  * <pre>{@code
  * Optimizer sgd = new SGD(new ExponentialDecay(0.1, 1000, 0.96, true));
- * Optimizer custom = new Adam(step -> 1e-3 / (1 + step));   // a lambda works, but is not saved
+ * Optimizer custom = new Adam(step -> 1e-3 / (1 + step));   // a lambda trains, but cannot be saved
  * }</pre>
  * The built-in schedules are {@link ExponentialDecay}, {@link PiecewiseConstantDecay} and
- * {@link CosineDecay}.
+ * {@link CosineDecay}. A custom schedule that should be saved with its model implements
+ * {@link #className()} and {@link #config()} and is registered with {@link Schedules#register};
+ * saving a model whose optimizer uses a lambda schedule fails (docs/saving.md).
  */
 @FunctionalInterface
 public interface LearningRateSchedule {
@@ -44,7 +46,7 @@ public interface LearningRateSchedule {
         return out;
     }
 
-    /** Rebuilds a schedule from {@link #serialize}'s output. */
+    /** Rebuilds a schedule from {@link #serialize}'s output, built-in or registered with {@link Schedules#register}. */
     static LearningRateSchedule deserialize(Object serialized) {
         if (serialized instanceof LearningRateSchedule s) {
             return s;
@@ -53,13 +55,7 @@ public interface LearningRateSchedule {
                 && m.get("config") instanceof Map<?, ?> c) {
             @SuppressWarnings("unchecked")
             Map<String, Object> config = (Map<String, Object>) c;
-            return switch (name) {
-                case "ExponentialDecay" -> ExponentialDecay.fromConfig(config);
-                case "PiecewiseConstantDecay" -> PiecewiseConstantDecay.fromConfig(config);
-                case "CosineDecay" -> CosineDecay.fromConfig(config);
-                default -> throw new IllegalArgumentException("unknown learning-rate schedule '" + name
-                        + "'; valid: ExponentialDecay, PiecewiseConstantDecay, CosineDecay");
-            };
+            return Schedules.fromConfig(name, config);
         }
         throw new IllegalArgumentException("learning_rate must be a number, a LearningRateSchedule or a map "
                 + "with \"class_name\" and \"config\", got " + serialized);

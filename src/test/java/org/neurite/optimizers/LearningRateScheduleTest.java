@@ -91,7 +91,10 @@ class LearningRateScheduleTest {
         assertSame(lambda, LearningRateSchedule.deserialize(LearningRateSchedule.serialize(lambda)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LearningRateSchedule.deserialize(Map.of("class_name", "Nope", "config", Map.of())));
-        assertTrue(e.getMessage().contains("ExponentialDecay, PiecewiseConstantDecay, CosineDecay"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown learning-rate schedule 'Nope'")
+                && e.getMessage().contains("CosineDecay") && e.getMessage().contains("ExponentialDecay")
+                && e.getMessage().contains("PiecewiseConstantDecay")
+                && e.getMessage().contains("Schedules.register(\"Nope\""), e.getMessage());
     }
 
     @Test
