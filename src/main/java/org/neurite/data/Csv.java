@@ -25,12 +25,17 @@ import org.nd4j.linalg.factory.Nd4j;
  *       doubled quotes (RFC 4180) and is kept exactly, a {@code \r\n} inside the quotes included;
  *       unquoted cells are stripped of surrounding whitespace. Records end at {@code \n} or
  *       {@code \r\n}, mixed freely. Blank lines are skipped.</li>
- *   <li><b>Numeric columns</b>: every non-empty cell is a decimal number ({@code 1}, {@code -2.5e3},
- *       {@code NaN}, {@code inf}); an empty cell is missing and becomes NaN, for
- *       {@link DataReport} and {@link Cleaning} to find and fix.</li>
- *   <li><b>Categorical columns</b>: any other column. Its distinct cells, sorted, are its categories
- *       and it becomes one one-hot feature per category, in place. An empty cell is a category of
- *       its own (the empty string, sorted first; its feature is named {@code column=}).</li>
+ *   <li><b>Missing values</b>: an empty cell and the {@link CsvSchema#MISSING_MARKERS} ({@code NA},
+ *       {@code N/A}, {@code null}, {@code -}, {@code ?}, {@code NaN}) are missing numbers (NaN) and
+ *       never make a column categorical.</li>
+ *   <li><b>Numeric columns</b>: at least 95% of the filled cells are decimal numbers ({@code 1},
+ *       {@code -2.5e3}, {@code inf}); the other cells become NaN and are listed, with their lines,
+ *       in {@link Loaded#missingCells()} and {@link Loaded#report()}, for {@link Cleaning} to fix.</li>
+ *   <li><b>Categorical columns</b>: any other column with at most 50 distinct cells. Its distinct
+ *       cells, sorted, are its categories and it becomes one one-hot feature per category, in
+ *       place. An empty cell is a category of its own (the empty string, sorted first; its feature
+ *       is named {@code column=}). A text column with more distinct cells (an id, free text) is an
+ *       error naming it and some of its cells. {@link CsvSchema.Rules} change both limits.</li>
  *   <li><b>The label column</b>: a numeric label is kept; a categorical one becomes the class id
  *       {@code 0..K-1} of its value in the sorted {@link Loaded#classNames()}. An empty label cell
  *       is a missing label, NaN, either way.</li>
