@@ -25,12 +25,17 @@ import org.nd4j.linalg.factory.Nd4j;
  *       doubled quotes (RFC 4180) and is kept exactly, a {@code \r\n} inside the quotes included;
  *       unquoted cells are stripped of surrounding whitespace. Records end at {@code \n} or
  *       {@code \r\n}, mixed freely. Blank lines are skipped.</li>
- *   <li><b>Numeric columns</b>: every non-empty cell is a decimal number ({@code 1}, {@code -2.5e3},
- *       {@code NaN}, {@code inf}); an empty cell is missing and becomes NaN, for
- *       {@link DataReport} and {@link Cleaning} to find and fix.</li>
- *   <li><b>Categorical columns</b>: any other column. Its distinct cells, sorted, are its categories
- *       and it becomes one one-hot feature per category, in place. An empty cell is a category of
- *       its own (the empty string, sorted first; its feature is named {@code column=}).</li>
+ *   <li><b>Missing values</b>: an empty cell and the {@link CsvSchema#MISSING_MARKERS} ({@code NA},
+ *       {@code N/A}, {@code null}, {@code -}, {@code ?}, {@code NaN}) are missing numbers (NaN) and
+ *       never make a column categorical.</li>
+ *   <li><b>Numeric columns</b>: at least 95% of the filled cells are decimal numbers ({@code 1},
+ *       {@code -2.5e3}, {@code inf}); the other cells become NaN and are listed, with their lines,
+ *       in {@link Loaded#missingCells()} and {@link Loaded#report()}, for {@link Cleaning} to fix.</li>
+ *   <li><b>Categorical columns</b>: any other column with at most 50 distinct cells. Its distinct
+ *       cells, sorted, are its categories and it becomes one one-hot feature per category, in
+ *       place. An empty cell is a category of its own (the empty string, sorted first; its feature
+ *       is named {@code column=}). A text column with more distinct cells (an id, free text) is an
+ *       error naming it and some of its cells. {@link CsvSchema.Rules} change both limits.</li>
  *   <li><b>The label column</b>: a numeric label is kept; a categorical one becomes the class id
  *       {@code 0..K-1} of its value in the sorted {@link Loaded#classNames()}. An empty label cell
  *       is a missing label, NaN, either way.</li>
@@ -44,13 +49,40 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Csv {
     /**
+     * A cell of a numeric column that was not a number and became a missing value (NaN): a
+     * {@link CsvSchema#MISSING_MARKERS marker} such as {@code N/A}, or a stray text such as {@code abc}.
+     *
+     * @param line the line of the file (from 1; for a {@link CsvTable}, row {@code r} is line {@code r + 2})
+     * @param column the column's name
+     * @param cell the cell as written
+     */
+    public record MissingCell(int line, String column, String cell) {
+        @Override
+        public String toString() {
+            return "line " + line + ", column \"" + column + "\": \"" + cell + "\"";
+        }
+    }
+
+    /**
      * A loaded file with its encoding.
      *
      * @param data features FLOAT {@code [n, featureNames().size()]}, labels FLOAT {@code [n, 1]}
      * @param schema how each column was encoded; pass it to {@link #load(Path, String, CsvSchema)}
      * @param labelColumn the name of the label column
+     * @param missingCells the non-empty cells of numeric columns that were not numbers and became
+     *     NaN, in file order (also listed by {@link #report()})
      */
-    public record Loaded(Dataset data, CsvSchema schema, String labelColumn) {
+    public record Loaded(Dataset data, CsvSchema schema, String labelColumn, List<MissingCell> missingCells) {
+        /** Copies the list. */
+        public Loaded {
+            missingCells = List.copyOf(missingCells);
+        }
+
+        /** A loaded file without cells read as missing. */
+        public Loaded(Dataset data, CsvSchema schema, String labelColumn) {
+            this(data, schema, labelColumn, List.of());
+        }
+
         /** The name of each feature column: a numeric column's name, or {@code column=category}. */
         public List<String> featureNames() {
             return schema.featureNames(labelColumn);
@@ -59,6 +91,11 @@ public final class Csv {
         /** The name of each class id of a categorical label; empty for a numeric label. */
         public List<String> classNames() {
             return schema.classNames(labelColumn);
+        }
+
+        /** {@link DataReport#of(Loaded)}: the data-quality report with column names and the cells read as missing. */
+        public DataReport report() {
+            return DataReport.of(this);
         }
     }
 
@@ -78,11 +115,15 @@ public final class Csv {
      * and the class names.
      */
     public static Loaded loadWithSchema(Path file, String labelColumn) throws IOException {
-        CsvSchema schema = CsvInference.infer(CsvRecords.Source.of(file), true);
-        if (!schema.columns().contains(labelColumn)) {
-            throw new IOException(file + ": no column \"" + labelColumn + "\" in the header " + schema.columns());
-        }
-        return new Loaded(dataset(CsvRecords.Source.of(file), true, schema, labelColumn), schema, labelColumn);
+        return loadWithSchema(file, labelColumn, CsvSchema.Rules.DEFAULT);
+    }
+
+    /**
+     * Like {@link #loadWithSchema(Path, String)}, inferring the schema with {@code rules} instead of
+     * {@link CsvSchema.Rules#DEFAULT}.
+     */
+    public static Loaded loadWithSchema(Path file, String labelColumn, CsvSchema.Rules rules) throws IOException {
+        return loaded(CsvRecords.Source.of(file), labelColumn, rules);
     }
 
     /**
@@ -97,7 +138,7 @@ public final class Csv {
         if (!schema.columns().contains(labelColumn)) {
             throw new IllegalArgumentException("no column \"" + labelColumn + "\" in the schema " + schema.columns());
         }
-        return dataset(CsvRecords.Source.of(file), true, schema, labelColumn);
+        return dataset(encoded(CsvRecords.Source.of(file), true, schema, labelColumn, false));
     }
 
     /**
@@ -106,13 +147,14 @@ public final class Csv {
      * @param header whether the first line names the columns (it is then skipped)
      */
     public static Dataset load(Path file, int labelColumn, boolean header) throws IOException {
-        CsvSchema schema = CsvInference.infer(CsvRecords.Source.of(file), header);
+        CsvSchema schema = CsvInference.infer(CsvRecords.Source.of(file), header, CsvSchema.Rules.DEFAULT, null,
+                labelColumn);
         int columns = schema.columns().size();
         int column = labelColumn < 0 ? columns + labelColumn : labelColumn;
         if (column < 0 || column >= columns) {
             throw new IllegalArgumentException(file + " has " + columns + " columns, no column " + labelColumn);
         }
-        return dataset(CsvRecords.Source.of(file), header, schema, schema.columns().get(column));
+        return dataset(encoded(CsvRecords.Source.of(file), header, schema, schema.columns().get(column), true));
     }
 
     /**
@@ -126,7 +168,7 @@ public final class Csv {
             throw new IOException(file + ": empty file, expected " + (header ? "a header and " : "") + "data rows");
         }
         CsvSchema schema = CsvSchema.numeric(CsvRecords.names(file, first, header));
-        CsvEncoder.Encoded table = CsvEncoder.encode(CsvRecords.Source.of(file), header, schema, null);
+        CsvEncoder.Encoded table = CsvEncoder.encode(CsvRecords.Source.of(file), header, schema, null, false);
         return matrix(table.features(), table.rows(), table.width());
     }
 
@@ -175,12 +217,17 @@ public final class Csv {
 
     /** Like {@link #loadWithSchema(Path, String)} for the cells of {@code table}; messages name it "table". */
     public static Loaded loadWithSchema(CsvTable table, String labelColumn) throws IOException {
-        CsvRecords.Source source = CsvRecords.Source.of(table);
-        CsvSchema schema = CsvInference.infer(source, true);
+        return loaded(CsvRecords.Source.of(table), labelColumn, CsvSchema.Rules.DEFAULT);
+    }
+
+    private static Loaded loaded(CsvRecords.Source source, String labelColumn, CsvSchema.Rules rules)
+            throws IOException {
+        CsvSchema schema = CsvInference.infer(source, true, rules, labelColumn, Integer.MIN_VALUE);
         if (!schema.columns().contains(labelColumn)) {
-            throw new IOException("table: no column \"" + labelColumn + "\" in the header " + schema.columns());
+            throw new IOException(source + ": no column \"" + labelColumn + "\" in the header " + schema.columns());
         }
-        return new Loaded(dataset(source, true, schema, labelColumn), schema, labelColumn);
+        CsvEncoder.Encoded table = encoded(source, true, schema, labelColumn, true);
+        return new Loaded(dataset(table), schema, labelColumn, table.missing());
     }
 
     /** Like {@link #load(Path, String, CsvSchema)} for the cells of {@code table}. */
@@ -188,7 +235,7 @@ public final class Csv {
         if (!schema.columns().contains(labelColumn)) {
             throw new IllegalArgumentException("no column \"" + labelColumn + "\" in the schema " + schema.columns());
         }
-        return dataset(CsvRecords.Source.of(table), true, schema, labelColumn);
+        return dataset(encoded(CsvRecords.Source.of(table), true, schema, labelColumn, false));
     }
 
     private static void writeRecord(java.io.Writer out, List<String> cells) throws IOException {
@@ -202,13 +249,16 @@ public final class Csv {
         out.write('\n');
     }
 
-    private static Dataset dataset(CsvRecords.Source file, boolean header, CsvSchema schema, String labelColumn)
-            throws IOException {
+    private static CsvEncoder.Encoded encoded(CsvRecords.Source file, boolean header, CsvSchema schema,
+                                              String labelColumn, boolean lenient) throws IOException {
         if (schema.featureNames(labelColumn).isEmpty()) {
             throw new IllegalArgumentException(file + ": a labelled dataset needs a column besides the label \""
                     + labelColumn + "\", found the columns " + schema.columns());
         }
-        CsvEncoder.Encoded table = CsvEncoder.encode(file, header, schema, labelColumn);
+        return CsvEncoder.encode(file, header, schema, labelColumn, lenient);
+    }
+
+    private static Dataset dataset(CsvEncoder.Encoded table) {
         return Dataset.of(matrix(table.features(), table.rows(), table.width()),
                 matrix(table.labels(), table.rows(), 1));
     }

@@ -1,6 +1,7 @@
 package org.neurite.data;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -9,12 +10,14 @@ import java.util.Map;
 /**
  * Encodes the rows of a CSV file as numbers with a {@link CsvSchema}: a numeric cell as its value
  * (an empty cell as NaN), a categorical cell as a one-hot group, the label as its value or its
- * class id (an empty label cell as NaN). A cell the schema cannot encode is an {@link IOException}
+ * class id (an empty label cell as NaN). A {@link CsvSchema#MISSING_MARKERS missing marker} in a
+ * numeric column is NaN too; in lenient mode (a file whose schema was just inferred from it) so is
+ * any other text there, and such cells are listed with their lines. A cell the schema cannot encode is an {@link IOException}
  * naming the file, the line, the column, the value found and what was expected.
  */
 final class CsvEncoder {
     /** Row-major features {@code [rows, width]} and one label per row (none when there is no label). */
-    record Encoded(float[] features, float[] labels, int rows, int width) {
+    record Encoded(float[] features, float[] labels, int rows, int width, List<Csv.MissingCell> missing) {
     }
 
     private static final int LISTED = 20;
@@ -26,10 +29,12 @@ final class CsvEncoder {
     private final int[] offsets;
     private final Map<String, Integer>[] codes;
     private final int width;
+    private final List<Csv.MissingCell> missing;
 
     @SuppressWarnings("unchecked")
-    private CsvEncoder(CsvRecords.Source file, CsvSchema schema, String labelColumn) {
+    private CsvEncoder(CsvRecords.Source file, CsvSchema schema, String labelColumn, boolean lenient) {
         this.file = file;
+        this.missing = lenient ? new ArrayList<>() : null;
         this.schema = schema;
         this.names = schema.columns();
         this.label = labelColumn == null ? -1 : schema.index(labelColumn);
@@ -55,9 +60,12 @@ final class CsvEncoder {
      *
      * @param header whether the first record is a header; it must then name the schema's columns
      * @param labelColumn the label column, or null for none (every column is a feature)
+     * @param lenient whether a text cell in a numeric column becomes NaN, listed in
+     *     {@link Encoded#missing()}, rather than an error ({@link CsvSchema#MISSING_MARKERS} are NaN either way)
      */
-    static Encoded encode(CsvRecords.Source file, boolean header, CsvSchema schema, String labelColumn) throws IOException {
-        return new CsvEncoder(file, schema, labelColumn).run(header);
+    static Encoded encode(CsvRecords.Source file, boolean header, CsvSchema schema, String labelColumn,
+                          boolean lenient) throws IOException {
+        return new CsvEncoder(file, schema, labelColumn, lenient).run(header);
     }
 
     private Encoded run(boolean header) throws IOException {
@@ -100,7 +108,7 @@ final class CsvEncoder {
             if (rows == 0) {
                 throw new IOException(file + ": no data rows after the header on line " + first.line());
             }
-            return new Encoded(features, labels, rows, width);
+            return new Encoded(features, labels, rows, width, missing == null ? List.of() : List.copyOf(missing));
         }
     }
 
@@ -109,6 +117,13 @@ final class CsvEncoder {
             return Float.NaN;
         }
         if (!CsvSchema.isNumber(cell)) {
+            if (missing != null) {
+                missing.add(new Csv.MissingCell(line, names.get(c), cell));
+                return Float.NaN;
+            }
+            if (CsvSchema.isMissing(cell)) {
+                return Float.NaN;
+            }
             throw new IOException(CsvRecords.where(file, line, c, names) + ": expected a number, found \"" + cell
                     + "\"");
         }

@@ -40,6 +40,60 @@ public record CsvSchema(List<String> columns, Map<String, List<String>> categori
      */
     public static final int MAX_CATEGORIES = 10_000;
 
+    /**
+     * The cells that mean "no value" in a numeric column, compared ignoring case: the empty cell,
+     * {@code NA}, {@code N/A}, {@code null}, {@code -}, {@code ?} and {@code NaN}. They become NaN and
+     * never make a column categorical.
+     */
+    public static final Set<String> MISSING_MARKERS = Set.of("", "na", "n/a", "null", "-", "?", "nan");
+
+    /**
+     * How {@link Csv#loadWithSchema(java.nio.file.Path, String, Rules)} infers a schema.
+     *
+     * <ul>
+     *   <li>A column is <b>numeric</b> when at least {@code minNumericShare} of its filled cells (those
+     *       that are not {@link #MISSING_MARKERS}) are numbers, or it has no filled cell. Its other
+     *       cells become NaN and are listed in {@link Csv.Loaded#missingCells()} and the
+     *       {@link DataReport} with their line numbers.</li>
+     *   <li>Any other column is <b>categorical</b> when it has at most {@code maxCategories} distinct
+     *       cells; with more it is an error naming the column and some of its cells with their lines
+     *       (an id or free text would otherwise explode into thousands of one-hot features). The
+     *       label column is exempt: its classes make no features (it stays within
+     *       {@link CsvSchema#MAX_CATEGORIES}).</li>
+     * </ul>
+     *
+     * @param minNumericShare the share of numbers among the filled cells that makes a column
+     *     numeric, in {@code (0, 1]}; 1 makes any text cell turn the column categorical
+     * @param maxCategories the most distinct cells of a categorical feature column, 1 to
+     *     {@link CsvSchema#MAX_CATEGORIES}
+     */
+    public record Rules(double minNumericShare, int maxCategories) {
+        /** At least 95% numbers make a numeric column; at most 50 categories. */
+        public static final Rules DEFAULT = new Rules(0.95, 50);
+
+        /** Checks the values. */
+        public Rules {
+            if (!(minNumericShare > 0 && minNumericShare <= 1)) {
+                throw new IllegalArgumentException("CsvSchema.Rules: minNumericShare must be in (0, 1], got "
+                        + minNumericShare);
+            }
+            if (maxCategories < 1 || maxCategories > MAX_CATEGORIES) {
+                throw new IllegalArgumentException("CsvSchema.Rules: maxCategories must be 1 to " + MAX_CATEGORIES
+                        + ", got " + maxCategories);
+            }
+        }
+
+        /** These rules with another {@code maxCategories}. */
+        public Rules withMaxCategories(int max) {
+            return new Rules(minNumericShare, max);
+        }
+
+        /** These rules with another {@code minNumericShare}. */
+        public Rules withMinNumericShare(double share) {
+            return new Rules(share, maxCategories);
+        }
+    }
+
     /** Checks and copies the parts. */
     public CsvSchema {
         columns = List.copyOf(columns);
@@ -164,6 +218,11 @@ public record CsvSchema(List<String> columns, Map<String, List<String>> categori
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /** Whether a cell is one of the {@link #MISSING_MARKERS}. */
+    static boolean isMissing(String cell) {
+        return cell.length() <= 4 && MISSING_MARKERS.contains(cell.toLowerCase(Locale.ROOT));
     }
 
     /** The value of a cell that {@link #isNumber} accepts. */

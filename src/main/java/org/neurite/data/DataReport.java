@@ -33,13 +33,15 @@ public final class DataReport {
     private final long leakedWithOtherLabel;
     private final String raw;
     private final List<PersonalData.Finding> personalData;
+    private final List<Csv.MissingCell> missingCells;
 
     private DataReport(SplitReport data, SplitReport test, long leakedRows, long leakedWithOtherLabel) {
-        this(data, test, leakedRows, leakedWithOtherLabel, null, List.of());
+        this(data, test, leakedRows, leakedWithOtherLabel, null, List.of(), List.of());
     }
 
     private DataReport(SplitReport data, SplitReport test, long leakedRows, long leakedWithOtherLabel, String raw,
-                       List<PersonalData.Finding> personalData) {
+                       List<PersonalData.Finding> personalData, List<Csv.MissingCell> missingCells) {
+        this.missingCells = List.copyOf(missingCells);
         this.data = data;
         this.test = test;
         this.leakedRows = leakedRows;
@@ -55,7 +57,7 @@ public final class DataReport {
      */
     public static DataReport of(CsvTable table) {
         return new DataReport(null, null, 0, 0, "table: " + table.size() + " rows, " + table.columns().size()
-                + " columns " + table.columns(), PersonalData.scan(table));
+                + " columns " + table.columns(), PersonalData.scan(table), List.of());
     }
 
     /**
@@ -64,7 +66,7 @@ public final class DataReport {
      * ({@link #data()} throws).
      */
     public static DataReport of(TextDataset texts) {
-        return new DataReport(null, null, 0, 0, "texts: " + texts.size() + " texts", PersonalData.scan(texts));
+        return new DataReport(null, null, 0, 0, "texts: " + texts.size() + " texts", PersonalData.scan(texts), List.of());
     }
 
     /**
@@ -78,6 +80,25 @@ public final class DataReport {
     /** The report of one dataset. */
     public static DataReport of(Dataset data) {
         return new DataReport(SplitReport.of("data", data, RowKeys.of(data.singleInput("DataReport.of"))), null, 0, 0);
+    }
+
+    /**
+     * The report of a loaded CSV file: as {@link #of(Dataset)}, with the columns named
+     * ({@link Csv.Loaded#featureNames()}) and the cells of numeric columns that were not numbers and
+     * became NaN listed with their lines ({@link #missingCells()}).
+     */
+    public static DataReport of(Csv.Loaded loaded) {
+        Dataset data = loaded.data();
+        return new DataReport(SplitReport.of("data", data, RowKeys.of(data.singleInput("DataReport.of")),
+                loaded.featureNames()), null, 0, 0, null, List.of(), loaded.missingCells());
+    }
+
+    /**
+     * The cells of numeric columns read as missing (NaN) when a CSV file was loaded, with their
+     * lines; empty for a report not made from a {@link Csv.Loaded}.
+     */
+    public List<Csv.MissingCell> missingCells() {
+        return missingCells;
     }
 
     /**
@@ -211,6 +232,9 @@ public final class DataReport {
             if (part.isTabular()) {
                 out.append('\n').append(ReportSections.columns(part, MAX_COLUMNS_SHOWN));
             }
+        }
+        if (!missingCells.isEmpty()) {
+            out.append('\n').append(ReportSections.missingCells(missingCells, MAX_COLUMNS_SHOWN));
         }
         return out.toString();
     }

@@ -81,11 +81,30 @@ final class ReportSections {
         long[] nan = part.nanPerColumn();
         long[] inf = part.infPerColumn();
         for (int c = 0; c < Math.min(columns, limit); c++) {
-            table.row(Integer.toString(c), number(min[c]), number(max[c]), number(mean[c]), number(std[c]),
+            String name = part.columnNames().size() == columns ? part.columnNames().get(c) : Integer.toString(c);
+            table.row(name, number(min[c]), number(max[c]), number(mean[c]), number(std[c]),
                     count(nan[c]), count(inf[c]), part.constantColumns().contains(c) ? "yes" : "");
         }
         String text = table.render();
         return columns > limit ? text + "... " + (columns - limit) + " more columns\n" : text;
+    }
+
+    /** The cells of numeric columns read as missing, with their lines: at most {@code limit}. */
+    static String missingCells(List<Csv.MissingCell> cells, int limit) {
+        java.util.Map<String, Long> perColumn = new java.util.LinkedHashMap<>();
+        cells.forEach(cell -> perColumn.merge(cell.column(), 1L, Long::sum));
+        StringBuilder out = new StringBuilder("cells of numeric columns read as missing (NaN): ").append(cells.size())
+                .append(" (");
+        perColumn.forEach((column, n) -> out.append(out.charAt(out.length() - 1) == '(' ? "" : ", ")
+                .append('"').append(column).append("\": ").append(n));
+        out.append(")\n\n");
+        ReportTable table = new ReportTable("line", "column", "cell");
+        for (int i = 0; i < Math.min(cells.size(), limit); i++) {
+            Csv.MissingCell cell = cells.get(i);
+            table.row(Integer.toString(cell.line()), cell.column(), "\"" + cell.cell() + "\"");
+        }
+        out.append(table.render());
+        return cells.size() > limit ? out + "... " + (cells.size() - limit) + " more cells\n" : out.toString();
     }
 
     private static void add(ReportTable table, List<SplitReport> parts, String label,

@@ -27,9 +27,11 @@ public final class SplitReport {
     private final Map<Integer, Long> classCounts;
     private final long duplicateRows;
     private final long conflictingLabelRows;
+    private final List<String> columnNames;
 
-    private SplitReport(String name, Dataset data, Duplicates duplicates) {
+    private SplitReport(String name, Dataset data, Duplicates duplicates, List<String> columnNames) {
         this.name = name;
+        this.columnNames = columnNames == null ? null : List.copyOf(columnNames);
         this.featureShape = data.features().shape();
         this.features = Rows.shape(data.features());
         this.labels = Rows.shape(data.labels());
@@ -56,8 +58,21 @@ public final class SplitReport {
 
     /** The report of {@code data}, whose rows are already keyed by {@code featureKeys}. */
     static SplitReport of(String name, Dataset data, RowKeys featureKeys) {
+        return of(name, data, featureKeys, null);
+    }
+
+    /** Like {@link #of(String, Dataset, RowKeys)} with a name per feature column (null: none). */
+    static SplitReport of(String name, Dataset data, RowKeys featureKeys, List<String> columnNames) {
         Duplicates duplicates = Duplicates.within(featureKeys, RowKeys.of(data.labels()));
-        return new SplitReport(name, data, duplicates);
+        return new SplitReport(name, data, duplicates, columnNames);
+    }
+
+    /**
+     * The name of each feature column (for data loaded from CSV, {@link Csv.Loaded#featureNames()}),
+     * or an empty list when the columns are known by their positions only.
+     */
+    public List<String> columnNames() {
+        return columnNames == null ? List.of() : columnNames;
     }
 
     /** The rows whose labels hold NaN or infinity. */

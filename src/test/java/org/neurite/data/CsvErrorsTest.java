@@ -133,15 +133,33 @@ class CsvErrorsTest {
     }
 
     @Test
-    void tooManyCategoriesIsAnError() throws IOException {
+    void aStrayTextInALongNumericColumnIsAMissingValueNotTenThousandCategories() throws IOException {
         StringBuilder text = new StringBuilder("id,y\n");
         for (int i = 0; i <= CsvSchema.MAX_CATEGORIES; i++) {
             text.append(i).append(",0\n");
         }
         text.append("N/A,1\n");
         Path file = write("ids.csv", text.toString());
-        assertMessage(file + ":" + (CsvSchema.MAX_CATEGORIES + 3) + ", column 1 (\"id\"): \"N/A\" would make a "
-                + "categorical column of more than 10000 distinct values; expected a number (leave the cell empty for "
-                + "a missing one) or at most 10000 categories", () -> Csv.load(file, "y"));
+        Csv.Loaded loaded = Csv.loadWithSchema(file, "y");
+        assertEquals(java.util.List.of("id"), loaded.featureNames());
+        assertEquals(java.util.List.of(new Csv.MissingCell(CsvSchema.MAX_CATEGORIES + 3, "id", "N/A")),
+                loaded.missingCells());
+        assertEquals(1, loaded.report().nanValues());
+    }
+
+    @Test
+    void anIdLikeTextColumnIsAnErrorNamingItAndSomeCells() throws IOException {
+        StringBuilder text = new StringBuilder("x,customer,y\n");
+        for (int i = 0; i < 200; i++) {
+            text.append(i).append(",c").append(i).append(',').append(i % 2).append('\n');
+        }
+        Path file = write("customers.csv", text.toString());
+        IOException e = assertThrows(IOException.class, () -> Csv.load(file, "y"));
+        assertTrue(e.getMessage().startsWith(file + ", column 2 (\"customer\"): more than 50 distinct values that are "
+                + "not all numbers (200 text cells, such as \"c0\" (line 2), \"c1\" (line 3), \"c2\" (line 4); 0.0% of "
+                + "the filled cells are numbers)"), e.getMessage());
+        assertTrue(e.getMessage().contains("drop it (Csv.table(file).without(\"customer\")"), e.getMessage());
+        assertEquals(200, Csv.loadWithSchema(file, "y", CsvSchema.Rules.DEFAULT.withMaxCategories(200)).schema()
+                .categories("customer").size(), "allowed when the rules say so");
     }
 }

@@ -98,9 +98,12 @@ class CsvTest {
         assertFalse(schema.isCategorical("num"));
         assertEquals(List.of("1", "2f", "3", "4d"), schema.categories("suffix"), "Java's 2f is not a number here");
         assertEquals(List.of("0x10", "1", "3", "4"), schema.categories("hex"));
-        assertEquals(List.of("1", "2", "4", "?"), schema.categories("marked"), "one marker makes it categorical");
+        assertFalse(schema.isCategorical("marked"), "a missing-value marker does not make a column categorical");
         float[] num = loaded.data().features().getColumn(0).toFloatVector();
         assertArrayEquals(new float[] {1000, Float.NEGATIVE_INFINITY, NAN, 2.5f}, num);
+        int marked = loaded.featureNames().indexOf("marked");
+        assertArrayEquals(new float[] {1, 2, NAN, 4}, loaded.data().features().getColumn(marked).toFloatVector());
+        assertEquals(List.of(new Csv.MissingCell(4, "marked", "?")), loaded.missingCells());
     }
 
     @Test
