@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,18 +22,7 @@ import org.neurite.tensor.Tensor;
  * <p>Shapes here never include the batch dimension: a Dense layer on {@code [N, 5]} inputs has
  * input shape {@code [5]}.
  *
- * <pre>{@code
- * public final class Scale extends Layer {
- *     private Weight factor;
- *     protected long[] onBuild(long[] inputShape) {
- *         factor = addWeight("factor", new long[]{inputShape[inputShape.length - 1]}, Initializers.ones(), null);
- *         return inputShape;
- *     }
- *     public Tensor forward(Tensor x, boolean training) {
- *         return x.mul(tensor(factor));
- *     }
- * }
- * }</pre>
+ * docs/extending.md shows a whole layer, its test and how to register it.
  */
 public abstract class Layer {
     private static final Map<String, AtomicInteger> COUNTERS = new ConcurrentHashMap<>();
@@ -75,16 +63,14 @@ public abstract class Layer {
      */
     public final long[] build(List<long[]> shapes, DataType type) {
         if (this.inputShapes != null) {
-            if (shapes.size() != inputShapes.size()
-                    || !java.util.stream.IntStream.range(0, shapes.size())
-                    .allMatch(i -> Arrays.equals(inputShapes.get(i), shapes.get(i)))) {
+            if (!Arrays.deepEquals(inputShapes.toArray(), shapes.toArray())) {
                 throw new IllegalStateException(name() + ": already built for input shape " + describe(inputShapes)
                         + ", cannot rebuild for " + describe(shapes));
             }
             return outputShape.clone();
         }
         this.dataType = type;
-        List<long[]> copies = shapes.stream().map(long[]::clone).toList();
+        List<long[]> copies = shapes.stream().map(long[]::clone).toList();   // onBuild may change its own copies
         long[] out;
         // weights outlive every training step, so they never belong to a step's workspace
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
@@ -191,42 +177,16 @@ public abstract class Layer {
     }
 
     private static String describe(List<long[]> shapes) {
-        return shapes.size() == 1 ? Arrays.toString(shapes.get(0))
-                : shapes.stream().map(Arrays::toString).toList().toString();
+        return shapes.size() == 1 ? Arrays.toString(shapes.get(0)) : Arrays.deepToString(shapes.toArray());
     }
 
     // ------------------------------------------------------------------ for subclasses
 
     /** Declares a trainable weight. */
     protected final Weight addWeight(String weightName, long[] shape, Initializer init, Regularizer regularizer) {
-        checkAllocatable(weightName, shape);
+        OffHeapLimit.check(name() + " (" + className() + ")", weightName, shape,
+                dataType == null ? DataType.FLOAT : dataType);
         return addWeight(weightName, init.create(dataType, shape), true, regularizer);
-    }
-
-    /**
-     * Refuses a weight whose size overflows or exceeds the off-heap memory this JVM may use
-     * (JavaCPP's {@code maxPhysicalBytes}, else {@code maxBytes}) before ND4J tries to allocate
-     * it: a failed native allocation crashes the JVM instead of throwing.
-     */
-    private void checkAllocatable(String weightName, long[] shape) {
-        long limit = Pointer.maxPhysicalBytes() > 0 ? Pointer.maxPhysicalBytes()
-                : Pointer.maxBytes() > 0 ? Pointer.maxBytes() : Long.MAX_VALUE;
-        long bytes;
-        try {
-            long elements = 1;
-            for (long d : shape) {
-                elements = Math.multiplyExact(elements, d);
-            }
-            bytes = Math.multiplyExact(elements, (long) (dataType == null ? DataType.FLOAT : dataType).width());
-        } catch (ArithmeticException e) {
-            bytes = Long.MAX_VALUE;
-        }
-        if (bytes > limit) {
-            throw new IllegalArgumentException(name() + " (" + className() + "): weight '" + weightName + "' of shape "
-                    + Arrays.toString(shape) + " needs " + (bytes == Long.MAX_VALUE ? "more than 2^63" : String.valueOf(bytes))
-                    + " bytes, more than the " + limit + " bytes of off-heap memory this JVM may use"
-                    + " (org.bytedeco.javacpp.maxPhysicalBytes)");
-        }
     }
 
     /** Declares a weight with an explicit initial value; non-trainable weights are updated by the layer. */

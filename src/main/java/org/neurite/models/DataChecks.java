@@ -25,6 +25,34 @@ final class DataChecks {
     private DataChecks() {
     }
 
+    /**
+     * Throws naming the input layer and the expected and found shapes unless {@code x} holds one
+     * array {@code [n, ...shape]} per model input; builds a Sequential without Input first.
+     */
+    static void shapes(Model model, List<INDArray> x, String operation) {
+        model.ensureBuilt(x);
+        List<Node> inputs = model.graph().inputs();
+        if (x.size() != inputs.size()) {
+            throw new IllegalArgumentException(model.name() + "." + operation + ": the model has " + inputs.size()
+                    + " input(s) " + inputs.stream().map(n -> n.layer().name() + " " + batchShape(n.shape())).toList()
+                    + " but got " + x.size() + " array(s)");
+        }
+        for (int i = 0; i < x.size(); i++) {
+            INDArray a = x.get(i);
+            long[] expected = inputs.get(i).shape();
+            long[] found = Arrays.copyOfRange(a.shape(), 1, Math.max(1, a.rank()));
+            if (a.rank() != expected.length + 1 || !Arrays.equals(found, expected)) {
+                throw new IllegalArgumentException(model.name() + "." + operation + ": input of layer '"
+                        + inputs.get(i).layer().name() + "' expected shape "
+                        + batchShape(expected).replace("None", "batch") + " but found " + Arrays.toString(a.shape()));
+            }
+        }
+    }
+
+    private static String batchShape(long[] shape) {
+        return "[None, " + Arrays.toString(shape).substring(1);
+    }
+
     /** Throws unless every value of every input array is finite, naming the input layer. */
     static void inputs(Model model, List<INDArray> x, String operation) {
         List<Node> inputs = model.graph().inputs();

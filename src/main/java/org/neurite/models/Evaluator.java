@@ -1,7 +1,6 @@
 package org.neurite.models;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,9 +22,9 @@ final class Evaluator {
         this.model = model;
     }
 
-    Map<String, Double> evaluate(Model.Compiled compiled, Dataset given, int batchSize) {
+    Map<String, Double> evaluate(Compiled compiled, Dataset given, int batchSize) {
         requireLabels(given, "evaluate");
-        model.checkInput(given.inputs(), "evaluate");
+        DataChecks.shapes(model, given.inputs(), "evaluate");
         Dataset data = InputTypes.cast(model, compiled.loss(), given, "evaluate");   // once; no copy when FLOAT
         DataChecks.inputs(model, data.inputs(), "evaluate");
         DataChecks.targetCount(model, data.targets(), "evaluate");
@@ -49,7 +48,7 @@ final class Evaluator {
 
     /** Every output of the model for {@code data}, one array per output. */
     List<INDArray> predict(Dataset given, int batchSize) {
-        model.checkInput(given.inputs(), "predict");
+        DataChecks.shapes(model, given.inputs(), "predict");
         List<INDArray> cast = InputTypes.inputs(model, given.inputs(), "predict");   // once; no copy when FLOAT
         Dataset data = InputTypes.same(cast, given.inputs()) ? given : Dataset.of(cast);
         DataChecks.inputs(model, data.inputs(), "predict");

@@ -3,7 +3,6 @@ package org.neurite.models;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -183,51 +182,10 @@ public class Model {
             throw new IllegalArgumentException(name + ": compile needs an optimizer and a loss");
         }
         try (UseGuard.Ticket ignored = begin(UseGuard.Kind.CHANGE, "compile")) {
-            compileMetrics(optimizer, loss, metrics);
+            List<String> outputs = graph == null ? List.of("output")
+                    : graph.outputs().stream().map(n -> n.layer().name()).toList();
+            this.compiled = Compiled.of(name, optimizer, loss, outputs, metrics);
         }
-    }
-
-    private void compileMetrics(Optimizer optimizer, Loss loss, Metric... metrics) {
-        List<Metric> resolved = new ArrayList<>();
-        for (Metric metric : metrics) {
-            resolved.add(Metrics.resolve(metric, loss));
-        }
-        List<List<Metric>> perOutput = new ArrayList<>();
-        perOutput.add(List.copyOf(resolved));
-        int outputs = graph == null ? 1 : graph.outputs().size();
-        for (int j = 1; j < outputs; j++) {
-            perOutput.add(copies(resolved, loss, graph.outputs().get(j).layer().name()));
-        }
-        this.compiled = new Compiled(optimizer, loss, List.copyOf(resolved), List.copyOf(perOutput));
-    }
-
-    /**
-     * Fresh metrics of the same kinds for another output (a metric keeps running state, so each
-     * output needs its own), as Keras applies a flat metric list to every output: each metric's
-     * {@link Metric#fresh()}, or for one that cannot copy itself a new one of the same name.
-     */
-    private List<Metric> copies(List<Metric> metrics, Loss loss, String output) {
-        List<Metric> out = new ArrayList<>();
-        for (Metric m : metrics) {
-            Metric copy = m.fresh();
-            if (copy != null && copy != m) {
-                out.add(copy);
-                continue;
-            }
-            try {
-                copy = Metrics.resolve(m.name(), loss);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(name + ": metric '" + m.name() + "' cannot be made again by name for "
-                        + "output '" + output + "' (a model with several outputs computes each metric on each); "
-                        + "compile with metric names, or give the model one output", e);
-            }
-            if (copy == m) {
-                throw new IllegalArgumentException(name + ": metric '" + m.name() + "' is one shared object, so it "
-                        + "cannot be computed on each of the model's outputs; compile with metric names");
-            }
-            out.add(copy);
-        }
-        return out;
     }
 
     Compiled compiled(String operation) {
@@ -389,34 +347,6 @@ public class Model {
         }
     }
 
-    /**
-     * Throws naming the input layer and the expected and found shapes unless {@code x} holds one
-     * array {@code [n, ...shape]} per model input.
-     */
-    void checkInput(List<INDArray> x, String operation) {
-        ensureBuilt(x);
-        List<Node> inputs = graph.inputs();
-        if (x.size() != inputs.size()) {
-            throw new IllegalArgumentException(name + "." + operation + ": the model has " + inputs.size()
-                    + " input(s) " + inputs.stream().map(n -> n.layer().name() + " " + batchShape(n.shape())).toList()
-                    + " but got " + x.size() + " array(s)");
-        }
-        for (int i = 0; i < x.size(); i++) {
-            INDArray a = x.get(i);
-            long[] expected = inputs.get(i).shape();
-            long[] found = Arrays.copyOfRange(a.shape(), 1, Math.max(1, a.rank()));
-            if (a.rank() != expected.length + 1 || !Arrays.equals(found, expected)) {
-                throw new IllegalArgumentException(name + "." + operation + ": input of layer '"
-                        + inputs.get(i).layer().name() + "' expected shape " + batchShape(expected).replace("None", "batch")
-                        + " but found " + Arrays.toString(a.shape()));
-            }
-        }
-    }
-
-    private static String batchShape(long[] shape) {
-        return "[None, " + Arrays.toString(shape).substring(1);
-    }
-
     // ------------------------------------------------------------------ weights and description
 
     public long countParams() {
@@ -435,27 +365,8 @@ public class Model {
     /** Sets all weights from a list in {@link #getWeights()} order; shapes must match. */
     public void setWeights(List<INDArray> weights) {
         try (UseGuard.Ticket ignored = begin(UseGuard.Kind.CHANGE, "setWeights")) {
-            assignWeights(weights);
-        }
-    }
-
-    private void assignWeights(List<INDArray> weights) {
-        requireBuilt("setWeights");
-        int expected = layers().stream().mapToInt(l -> l.weights().size()).sum();
-        if (weights.size() != expected) {
-            throw new IllegalArgumentException(name + ": expected " + expected + " weight arrays but got " + weights.size());
-        }
-        int i = 0;
-        for (Layer layer : layers()) {   // check every layer first: a failed call changes nothing
-            int n = layer.weights().size();
-            layer.checkWeights(weights.subList(i, i + n));
-            i += n;
-        }
-        i = 0;
-        for (Layer layer : layers()) {
-            int n = layer.weights().size();
-            layer.setWeights(weights.subList(i, i + n));
-            i += n;
+            requireBuilt("setWeights");
+            ModelWeights.assign(this, weights);
         }
     }
 
@@ -476,17 +387,13 @@ public class Model {
     /** Puts back weights taken by {@link #snapshotWeights()} of this model. */
     public void restoreWeights(INDArray snapshot) {
         try (UseGuard.Ticket ignored = begin(UseGuard.Kind.CHANGE, "restoreWeights")) {
-            restore(snapshot);
+            requireBuilt("restoreWeights");
+            if (snapshot.length() != store.values().length()) {
+                throw new IllegalArgumentException(name + ": a snapshot of " + snapshot.length()
+                        + " values does not fit this model's " + store.values().length());
+            }
+            store.values().assign(snapshot);
         }
-    }
-
-    private void restore(INDArray snapshot) {
-        requireBuilt("restoreWeights");
-        if (snapshot.length() != store.values().length()) {
-            throw new IllegalArgumentException(name + ": a snapshot of " + snapshot.length()
-                    + " values does not fit this model's " + store.values().length());
-        }
-        store.values().assign(snapshot);
     }
 
     // ------------------------------------------------------------------ saving
@@ -579,7 +486,7 @@ public class Model {
     /**
      * The Keras-style summary table (layers, output shapes, parameter counts and, for a graph,
      * what each layer is connected to). It is also logged at INFO; library code never writes to
-     * the console, so print it yourself: {@code System.out.print(model.summary())}.
+     * the console, so print the returned table yourself to see it there.
      */
     public String summary() {
         requireBuilt("summary");
@@ -598,12 +505,5 @@ public class Model {
 
     public boolean isStopTraining() {
         return stopTraining;
-    }
-
-    /**
-     * The compiled optimizer, loss and metrics; {@code outputMetrics} holds each output's own
-     * metric objects ({@code metrics} for the first output, fresh ones of the same names for the others).
-     */
-    record Compiled(Optimizer optimizer, Loss loss, List<Metric> metrics, List<List<Metric>> outputMetrics) {
     }
 }

@@ -29,6 +29,31 @@ final class ModelWeights {
     private ModelWeights() {
     }
 
+    /**
+     * Sets every layer's weights from one list in {@link Model#getWeights()} order; every layer's
+     * arrays are checked first, so a failed call changes nothing.
+     */
+    static void assign(Model model, List<INDArray> weights) {
+        List<Layer> layers = model.layers();
+        int expected = layers.stream().mapToInt(l -> l.weights().size()).sum();
+        if (weights.size() != expected) {
+            throw new IllegalArgumentException(model.name() + ": expected " + expected + " weight arrays but got "
+                    + weights.size());
+        }
+        int i = 0;
+        for (Layer layer : layers) {
+            int n = layer.weights().size();
+            layer.checkWeights(weights.subList(i, i + n));
+            i += n;
+        }
+        i = 0;
+        for (Layer layer : layers) {
+            int n = layer.weights().size();
+            layer.setWeights(weights.subList(i, i + n));
+            i += n;
+        }
+    }
+
     /** Every weight of the model, trainable or not, in Keras order. */
     static Map<String, INDArray> of(Model model) {
         Map<String, INDArray> out = new LinkedHashMap<>();

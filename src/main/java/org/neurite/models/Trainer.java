@@ -24,9 +24,9 @@ import org.neurite.tensor.MemoryScope;
  */
 final class Trainer {
     private final Model model;
-    private final Model.Compiled compiled;
+    private final Compiled compiled;
 
-    Trainer(Model model, Model.Compiled compiled) {
+    Trainer(Model model, Compiled compiled) {
         this.model = model;
         this.compiled = compiled;
     }
@@ -102,7 +102,7 @@ final class Trainer {
      */
     private Dataset prepare(Dataset given, String operation) {
         Evaluator.requireLabels(given, operation);
-        model.checkInput(given.inputs(), operation);
+        DataChecks.shapes(model, given.inputs(), operation);
         Dataset data = InputTypes.cast(model, compiled.loss(), given, operation);
         DataChecks.inputs(model, data.inputs(), operation);
         DataChecks.targetCount(model, data.targets(), operation);
@@ -155,7 +155,7 @@ final class Trainer {
     }
 
     Map<String, Double> trainOnBatch(List<INDArray> givenX, List<INDArray> givenY) {
-        model.checkInput(givenX, "trainOnBatch");
+        DataChecks.shapes(model, givenX, "trainOnBatch");
         DataChecks.targetCount(model, givenY, "trainOnBatch");
         for (INDArray input : givenX) {
             for (INDArray labels : givenY) {

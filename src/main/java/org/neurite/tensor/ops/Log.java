@@ -2,7 +2,6 @@ package org.neurite.tensor.ops;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
 
 /** Natural logarithm; d/dx = 1/x. */
