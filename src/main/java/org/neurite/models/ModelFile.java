@@ -1,20 +1,13 @@
 package org.neurite.models;
 
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.ClosedByInterruptException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
@@ -27,7 +20,6 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.neurite.io.EncryptedFileException;
@@ -35,8 +27,6 @@ import org.neurite.io.FileCipher;
 import org.neurite.io.FileKey;
 import org.neurite.io.Json;
 import org.neurite.io.SafeTensors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A model file: a zip archive of {@code config.json} ({@link ModelConfig}),
@@ -57,7 +47,6 @@ final class ModelFile {
     /** The key in config.json of the table of the other entries' sizes and SHA-256 digests. */
     static final String CHECKSUMS = "checksums";
 
-    private static final Logger LOG = LoggerFactory.getLogger(ModelFile.class);
     private static final long MAX_CONFIG = 64L << 20;
     private static final long MAX_TENSORS = Integer.MAX_VALUE - 8;
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
@@ -103,12 +92,12 @@ final class ModelFile {
         archive.putAll(entries);
         try {
             if (key == null) {
-                write(path, wrap, out -> zip(archive, out));
+                AtomicWrite.write(path, wrap, out -> zip(archive, out));
             } else {
                 ByteArrayOutputStream plain = new ByteArrayOutputStream();
                 zip(archive, plain);
                 byte[] sealed = FileCipher.encrypt(plain.toByteArray(), key);
-                write(path, wrap, out -> out.write(sealed));
+                AtomicWrite.write(path, wrap, out -> out.write(sealed));
             }
         } catch (ClosedByInterruptException e) {
             Thread.currentThread().interrupt();   // already set; kept so that callers see it
@@ -121,7 +110,7 @@ final class ModelFile {
     }
 
     /** The message of {@code e}, or its class name when it has none. */
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getName();
     }
 
@@ -145,11 +134,6 @@ final class ModelFile {
         }
     }
 
-    /** What {@link #write} writes to the temporary file. */
-    private interface Body {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
     /** Writes {@code entries} as a zip archive to {@code out} and flushes it. */
     private static void zip(Map<String, byte[]> entries, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
@@ -158,34 +142,6 @@ final class ModelFile {
         }
         zip.finish();
         zip.flush();
-    }
-
-    /** Writes {@code body} to a temporary file next to {@code path}, forces it to disk and moves it over {@code path}. */
-    private static void write(Path path, UnaryOperator<OutputStream> wrap, Body body) throws IOException {
-        Path target = path.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        boolean moved = false;
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                OutputStream out = wrap.apply(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
-                body.writeTo(out);
-                out.flush();
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-            syncDirectory(dir);
-        } finally {
-            if (!moved) {
-                deleteQuietly(temp);
-            }
-        }
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes, boolean stored) throws IOException {
@@ -236,7 +192,7 @@ final class ModelFile {
                         + MAX_TENSORS + " this reader accepts");
             }
             byte[] plain = FileCipher.decrypt(Files.readAllBytes(path), key, file);
-            return read(file, inMemory(plain, file));
+            return read(file, ArchiveEntries.inMemory(plain, file));
         }
         if (key != null) {
             boolean zip = head.length >= 2 && head[0] == 'P' && head[1] == 'K';
@@ -248,7 +204,7 @@ final class ModelFile {
                             + "magic bytes nor a zip archive's"));
         }
         try (ZipFile zip = new ZipFile(path.toFile())) {
-            return read(file, (name, max) -> entry(zip, name, max, file));
+            return read(file, ArchiveEntries.of(zip, file));
         } catch (ZipException e) {
             throw new IOException(file + ": not a Neurite model file, or a damaged one (expected a zip archive): "
                     + describe(e), e);        } catch (IOException e) {
@@ -259,35 +215,8 @@ final class ModelFile {
         }
     }
 
-    /** The entries of an archive: the bytes of entry {@code name} (at most {@code max}), or null without one. */
-    private interface Entries {
-        byte[] get(String name, long max) throws IOException;
-    }
-
-    /** The entries of the zip archive {@code bytes} (a decrypted file), each checked against its CRC-32. */
-    private static Entries inMemory(byte[] bytes, String file) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                if (entries.put(e.getName(), zip.readAllBytes()) != null) {
-                    throw new IOException(file + ": damaged file: the archive holds entry " + e.getName() + " twice");
-                }
-            }
-        } catch (ZipException e) {
-            throw new IOException(file + ": the decrypted content is not a model file archive: " + describe(e), e);
-        }
-        return (name, max) -> {
-            byte[] b = entries.get(name);
-            if (b != null && b.length > max) {
-                throw new IOException(file + "!/" + name + ": the entry holds " + b.length + " bytes, more than the "
-                        + max + " this reader accepts");
-            }
-            return b;
-        };
-    }
-
     /** Reads and checks the entries of a model file named {@code file}. */
-    private static Archive read(String file, Entries zip) throws IOException {
+    private static Archive read(String file, ArchiveEntries zip) throws IOException {
         try {
             byte[] configBytes = zip.get(CONFIG, MAX_CONFIG);
             if (configBytes == null) {
@@ -334,7 +263,7 @@ final class ModelFile {
      * checksums table; null in a file written before it existed): an entry the table lists must be
      * present with that size and SHA-256, and an entry present must be listed.
      */
-    private static byte[] checked(Entries zip, String name, Map<String, Object> sums, String file) throws IOException {
+    private static byte[] checked(ArchiveEntries zip, String name, Map<String, Object> sums, String file) throws IOException {
         byte[] bytes = zip.get(name, MAX_TENSORS);
         if (sums == null) {
             return bytes;
@@ -364,43 +293,6 @@ final class ModelFile {
         if (!found.equalsIgnoreCase(sha)) {
             throw new IOException(where + ": damaged file: the entry's SHA-256 is " + found + ", config.json records "
                     + sha);
-        }
-        return bytes;
-    }
-
-    /**
-     * The bytes of entry {@code name}, or null without one, checked against the zip's CRC-32; never
-     * more than {@code max} bytes are read.
-     */
-    private static byte[] entry(ZipFile zip, String name, long max, String file) throws IOException {
-        ZipEntry entry = zip.getEntry(name);
-        if (entry == null) {
-            return null;
-        }
-        String where = file + "!/" + name;
-        long declared = entry.getSize();
-        if (declared > max) {
-            throw new IOException(where + ": the entry declares " + declared + " bytes, more than the "
-                    + max + " this reader accepts");
-        }
-        byte[] bytes;
-        try (InputStream in = zip.getInputStream(entry)) {
-            bytes = in.readNBytes((int) (declared >= 0 ? declared : max));
-            if (in.read() != -1 || declared >= 0 && bytes.length != declared) {
-                throw new IOException(where + ": damaged file: the entry declares " + declared + " bytes but holds "
-                        + (bytes.length == declared ? "more" : String.valueOf(bytes.length)));
-            }
-        } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith(where)) {
-                throw e;
-            }
-            throw new IOException(where + ": damaged file: the entry cannot be read: " + e, e);
-        }
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
-            throw new IOException(where + ": damaged file: the entry's CRC-32 is "
-                    + String.format("%08x", crc.getValue()) + ", the zip records " + String.format("%08x", entry.getCrc()));
         }
         return bytes;
     }
@@ -438,21 +330,5 @@ final class ModelFile {
         String file = path.toString();
         List<String> layers = ModelConfig.layerNames(archive.config(), file);
         return ModelWeights.transfer(model, layers, archive.weights().tensors(), byName, file);
-    }
-
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            LOG.debug("cannot sync directory {} (not supported on every platform): {}", dir, e.toString());
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            LOG.warn("cannot delete the temporary file {}: {}", temp, e.toString());
-        }
     }
 }
