@@ -1,5 +1,12 @@
 package org.neurite.tensor.ops;
 
+import static org.neurite.tensor.ops.SequenceKernels.add;
+import static org.neurite.tensor.ops.SequenceKernels.matmul;
+import static org.neurite.tensor.ops.SequenceKernels.mul;
+import static org.neurite.tensor.ops.SequenceKernels.sub;
+import static org.neurite.tensor.ops.StepViews.at;
+import static org.neurite.tensor.ops.StepViews.cols;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.tensor.Allocator;
 import org.neurite.tensor.Native;

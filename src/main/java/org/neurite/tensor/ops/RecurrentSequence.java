@@ -1,15 +1,21 @@
 package org.neurite.tensor.ops;
 
+import static org.neurite.tensor.ops.SequenceKernels.add;
+import static org.neurite.tensor.ops.SequenceKernels.gemmInto;
+import static org.neurite.tensor.ops.SequenceKernels.matmul;
+import static org.neurite.tensor.ops.SequenceKernels.mul;
+import static org.neurite.tensor.ops.SequenceKernels.reverseTime;
+import static org.neurite.tensor.ops.SequenceKernels.sub;
+import static org.neurite.tensor.ops.SequenceMasks.carry;
+import static org.neurite.tensor.ops.SequenceMasks.stepColumns;
+import static org.neurite.tensor.ops.StepViews.at;
+
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.random.impl.DropOutInverted;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neurite.tensor.Allocator;
-import org.neurite.tensor.MemoryScope;
 import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
 
@@ -163,7 +169,7 @@ public abstract class RecurrentSequence extends Op {
         } else {
             Native.into("xw_plus_b", new INDArray[]{xd, kernel, b}, new INDArray[]{flatProjection}, null, null, null);
         }
-        stepMask = mask == null ? null : stepColumns(mask);
+        stepMask = mask == null ? null : stepColumns(mask, type, steps, n, options.reverse());
 
         states = Allocator.empty(type, steps + 1L, n, units);
         at(states, 0).assign(0);
@@ -282,14 +288,14 @@ public abstract class RecurrentSequence extends Op {
             out[0] = Allocator.empty(type, n, steps, kernel.size(0)).assign(dxt.permute(1, 0, 2));
         }
         if (needs[1]) {
-            out[1] = gemmInto(xd, dP, into[1]);
+            out[1] = gemmInto(type, xd, dP, into[1]);
         }
         if (needs[2]) {
             INDArray hin = statesIn == states
                     ? states.get(NDArrayIndex.interval(0, steps), NDArrayIndex.all(), NDArrayIndex.all())
                     : statesIn;
             INDArray flatIn = hin.reshape('c', (long) steps * n, units);
-            out[2] = gemmInto(flatIn, dR.reshape('c', (long) steps * n, (long) gates() * units), into[2]);
+            out[2] = gemmInto(type, flatIn, dR.reshape('c', (long) steps * n, (long) gates() * units), into[2]);
         }
         if (bias != null && needs[3]) {
             out[3] = biasGrad(into.length > 3 ? into[3] : null);
@@ -297,138 +303,12 @@ public abstract class RecurrentSequence extends Op {
         return out;
     }
 
-    /** {@code a^T b}, into {@code into} when given (a parameter's gradient buffer). */
-    private INDArray gemmInto(INDArray a, INDArray b, INDArray into) {
-        INDArray out = into != null ? into.reshape(a.size(1), b.size(1)) : Allocator.empty(type, a.size(1), b.size(1));
-        matmul(a, b, out, true, false, 0.0);
-        return into != null ? into : out;
-    }
-
-    private INDArray[] stepColumns(INDArray mask) {
-        INDArray columns = Allocator.empty(type, steps, n, 1);
-        columns.reshape('c', steps, n).assign(mask.dataType() == type ? mask.transpose() : mask.castTo(type).transpose());
-        if (options.reverse()) {
-            columns = reverseTime(columns);
-        }
-        INDArray[] cols = new INDArray[steps];
-        for (int s = 0; s < steps; s++) {
-            cols[s] = at(columns, s);
-        }
-        return cols;
-    }
-
-    /** {@code next = prev + m (next - prev)}: the state is kept where the step is masked. */
-    protected static void carry(INDArray prev, INDArray next, INDArray m, INDArray tmp) {
-        sub(next, prev, tmp);
-        mul(tmp, m, tmp);
-        add(prev, tmp, next);
-    }
-
-    /** {@code x} reversed along its first (time) axis, as a new array. */
-    protected static INDArray reverseTime(INDArray x) {
-        INDArray out = Allocator.empty(x.dataType(), x.shape());
-        return Native.into("reverse", new INDArray[]{x}, new INDArray[]{out}, new long[]{0}, null, null)[0];
-    }
-
     /**
      * A dropout mask {@code [rows, width]}: 0 with probability {@code rate}, else {@code 1/(1-rate)},
      * drawn from {@code Nd4j.getRandom()}.
      */
     public static INDArray dropoutMask(DataType type, long rows, long width, double rate) {
-        INDArray mask = Allocator.empty(type, rows, width).assign(1);
-        Native.legacy(new DropOutInverted(mask, 1 - rate));
-        return mask;
-    }
-
-    // ------------------------------------------------------------------ kernels on preallocated buffers
-
-    protected static void mul(INDArray a, INDArray b, INDArray out) {
-        Native.into("multiply", new INDArray[]{a, b}, new INDArray[]{out}, null, null, null);
-    }
-
-    protected static void add(INDArray a, INDArray b, INDArray out) {
-        Native.into("add", new INDArray[]{a, b}, new INDArray[]{out}, null, null, null);
-    }
-
-    protected static void sub(INDArray a, INDArray b, INDArray out) {
-        Native.into("subtract", new INDArray[]{a, b}, new INDArray[]{out}, null, null, null);
-    }
-
-    /** {@code out = a b + beta out}. */
-    protected static void matmul(INDArray a, INDArray b, INDArray out, double beta) {
-        matmul(a, b, out, false, false, beta);
-    }
-
-    /**
-     * {@code out = op(a) op(b) + beta out}. Every argument is always passed: calls with given
-     * outputs share one cached context per shape, which keeps the previous call's arguments when
-     * a call passes none (an earlier beta = 1 would survive).
-     */
-    protected static void matmul(INDArray a, INDArray b, INDArray out, boolean transA, boolean transB, double beta) {
-        Native.into("matmul", new INDArray[]{a, b}, new INDArray[]{out}, new long[]{transA ? 1 : 0, transB ? 1 : 0},
-                new double[]{1.0, beta}, null);
-    }
-
-    /** Columns {@code [from, to)} of a 2-D array, as a view (cached for a step's pooled arrays). */
-    protected static INDArray cols(INDArray a, long from, long to) {
-        return view(a, from, to);
-    }
-
-    /** Slice {@code k} along the first (time) axis, as a view (cached for a step's pooled arrays). */
-    protected static INDArray at(INDArray a, int k) {
-        return view(a, -1, k);
-    }
-
-    /**
-     * Views into a step's pooled buffers, by buffer identity. Inside a {@link MemoryScope} every
-     * training step gets the very same buffer objects back from the pool, so each step's views
-     * are created once (an ND4J view costs 10-20 microseconds, and a sequence takes a few hundred
-     * per pass) and are the same objects every time, which also lets the cached op contexts skip
-     * setting their arrays. Outside a scope the buffers are new on every call and nothing is kept.
-     */
-    private static INDArray view(INDArray a, long from, long to) {
-        return cached(a, from, to,
-                () -> from < 0 ? a.slice((int) to) : a.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to)));
-    }
-
-    /**
-     * A view of {@code a} made by {@code make}, cached under {@code (a, from, to)} as {@link #view}
-     * does (callers pick key values that no other view of the same parent uses).
-     */
-    protected static INDArray cached(INDArray a, long from, long to, java.util.function.Supplier<INDArray> make) {
-        if (!MemoryScope.isOpen()) {
-            return make.get();
-        }
-        Map<ViewKey, INDArray> cache = VIEWS.get();
-        ViewKey key = new ViewKey(a, from, to);
-        INDArray v = cache.get(key);
-        if (v == null) {
-            v = make.get();
-            cache.put(key, v);
-        }
-        return v;
-    }
-
-    private static final int MAX_VIEWS = 8192;
-    private static final ThreadLocal<Map<ViewKey, INDArray>> VIEWS = ThreadLocal.withInitial(
-            () -> new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<ViewKey, INDArray> eldest) {
-                    return size() > MAX_VIEWS;
-                }
-            });
-
-    /** A view's parent (by identity) and range. */
-    private record ViewKey(INDArray parent, long from, long to) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ViewKey k && k.parent == parent && k.from == from && k.to == to;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(parent) * 31 + Long.hashCode(from * 1_000_003L + to);
-        }
+        return SequenceMasks.dropoutMask(type, rows, width, rate);
     }
 
     @Override
@@ -495,58 +375,17 @@ public abstract class RecurrentSequence extends Op {
 
         /** {@code out = f(x)}. */
         void apply(INDArray x, INDArray out) {
-            switch (this) {
-                case TANH -> Native.into("tanh", new INDArray[]{x}, new INDArray[]{out}, null, null, null);
-                case SIGMOID -> Native.into("sigmoid", new INDArray[]{x}, new INDArray[]{out}, null, null, null);
-                case RELU -> Native.into("relu", new INDArray[]{x}, new INDArray[]{out}, null, new double[]{0.0}, null);
-                default -> {
-                    if (out != x) {
-                        out.assign(x);
-                    }
-                }
-            }
+            ActivationKernels.apply(this, x, out);
         }
 
-        /**
-         * {@code out = f'(x) g} from the output {@code y = f(x)} instead of {@code x}, with plain
-         * multiplications on contiguous arrays: libnd4j's {@code sigmoid_bp} costs about 5 ns per
-         * element here, {@code y (1 - y) g} well under 1. {@code tmp} is scratch of {@code y}'s shape.
-         */
+        /** {@code out = f'(x) g} from the output {@code y = f(x)}; {@code tmp} is scratch of {@code y}'s shape. */
         void backwardFromOutput(INDArray y, INDArray g, INDArray out, INDArray tmp) {
-            switch (this) {
-                case TANH -> {                    // (1 - y^2) g = g - y^2 g
-                    mul(y, y, tmp);
-                    mul(tmp, g, tmp);
-                    sub(g, tmp, out);
-                }
-                case SIGMOID -> {                 // y (1 - y) g = (y - y^2) g
-                    mul(y, y, tmp);
-                    sub(y, tmp, tmp);
-                    mul(tmp, g, out);
-                }
-                case RELU -> Native.into("relu_bp", new INDArray[]{y, g}, new INDArray[]{out}, null, new double[]{0.0},
-                        null);                    // y > 0 exactly where x > 0
-                default -> {
-                    if (out != g) {
-                        out.assign(g);
-                    }
-                }
-            }
+            ActivationKernels.backwardFromOutput(this, y, g, out, tmp);
         }
 
         /** {@code out = f'(x) g}. */
         void backward(INDArray x, INDArray g, INDArray out) {
-            switch (this) {
-                case TANH -> Native.into("tanh_bp", new INDArray[]{x, g}, new INDArray[]{out}, null, null, null);
-                case SIGMOID -> Native.into("sigmoid_bp", new INDArray[]{x, g}, new INDArray[]{out}, null, null, null);
-                case RELU -> Native.into("relu_bp", new INDArray[]{x, g}, new INDArray[]{out}, null, new double[]{0.0},
-                        null);
-                default -> {
-                    if (out != g) {
-                        out.assign(g);
-                    }
-                }
-            }
+            ActivationKernels.backward(this, x, g, out);
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.neurite.tensor.ops;
 
+import static org.neurite.tensor.ops.SequenceKernels.matmul;
+import static org.neurite.tensor.ops.StepViews.at;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.tensor.Allocator;
 import org.neurite.tensor.Native;
