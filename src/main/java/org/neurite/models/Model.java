@@ -8,11 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.data.Dataset;
 import org.neurite.io.FileKey;
-import org.neurite.layers.Layer;
 import org.neurite.layers.Node;
 import org.neurite.losses.Loss;
 import org.neurite.losses.Losses;
@@ -20,7 +18,6 @@ import org.neurite.metrics.Metric;
 import org.neurite.metrics.Metrics;
 import org.neurite.optimizers.Optimizer;
 import org.neurite.optimizers.Optimizers;
-import org.neurite.tensor.Allocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,18 +34,13 @@ import org.slf4j.LoggerFactory;
  * model.fit(List.of(xa, xb), y, Fit.epochs(5));
  * }</pre>
  * {@link Sequential} is the special case of one chain. Training, evaluation, the summary and
- * saving live in their own classes; this one holds the graph and the compiled configuration.
+ * saving live in their own classes; {@code Network} holds the graph and the weights, this class
+ * the compiled configuration and the workflow.
  */
-public class Model {
+public class Model extends Network {
     private static final Logger LOG = LoggerFactory.getLogger(Model.class);
 
-    private String name;
-    // volatile: a model built or compiled on one thread is used on others (docs/reliability.md)
-    private volatile Graph graph;
-    private volatile ParameterStore store;
-    private volatile Compiled compiled;
-    private volatile boolean stopTraining;
-    private final UseGuard guard = new UseGuard();
+    private volatile Compiled compiled;   // volatile: compiled on one thread, used on others
 
     /** A model from one input to one output. */
     public Model(Node input, Node output) {
@@ -62,106 +54,17 @@ public class Model {
      *                                  the input it needs) or two layers share a name
      */
     public Model(List<Node> inputs, List<Node> outputs) {
-        this.name = "model";
-        this.graph = Graph.of(name, inputs, outputs);
-        this.store = new ParameterStore(graph.layers(), dataType());
+        super("model", Graph.of("model", inputs, outputs));
     }
 
     /** For {@link Sequential}, whose graph is made when its input shape is known. */
     Model(String name) {
-        this.name = name;
+        super(name);
     }
 
     public Model name(String value) {
-        this.name = value;
+        setName(value);
         return this;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    /** Every layer once, the inputs' first, in the order the forward pass first uses them. */
-    public List<Layer> layers() {
-        return graph().layers();
-    }
-
-    /** The layer called {@code layerName}. */
-    public Layer getLayer(String layerName) {
-        return layers().stream().filter(l -> l.name().equals(layerName)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(name + ": no layer named '" + layerName + "'; layers: "
-                        + layers().stream().map(Layer::name).toList()));
-    }
-
-    /** The model's symbolic inputs, in the order {@code fit} and {@code predict} take arrays. */
-    public List<Node> inputs() {
-        return graph().inputs();
-    }
-
-    /** The model's symbolic outputs. */
-    public List<Node> outputs() {
-        return graph().outputs();
-    }
-
-    // ------------------------------------------------------------------ building
-
-    public boolean isBuilt() {
-        return graph != null;
-    }
-
-    /** Per-example shape of the first input, or null until known. */
-    public long[] inputShape() {
-        return graph == null ? null : graph.inputs().get(0).shape();
-    }
-
-    /** Per-example shape of every input, in order. */
-    public List<long[]> inputShapes() {
-        return graph().inputs().stream().map(Node::shape).toList();
-    }
-
-    /** Per-example output shape of the (first) output. */
-    public long[] outputShape() {
-        return graph().outputs().get(0).shape();
-    }
-
-    /** The graph; builds it first where that is still possible (a Sequential with an Input). */
-    Graph graph() {
-        requireBuilt("this call");
-        return graph;
-    }
-
-    /** Sets the graph of a Sequential once its input shape is known. */
-    void setGraph(Graph value) {
-        // the store first: a thread that sees the graph must find its weights
-        this.store = value == null ? null : new ParameterStore(value.layers(), dataType());
-        this.graph = value;
-    }
-
-    /**
-     * Starts {@code operation} under the model's concurrency contract, or fails naming the
-     * operation running on another thread that prevents it; close the ticket when done.
-     */
-    UseGuard.Ticket begin(UseGuard.Kind kind, String operation) {
-        return guard.begin(name, kind, operation);
-    }
-
-    /** Builds the model for the shapes of {@code x} when it is not built yet (a Sequential without Input). */
-    void ensureBuilt(List<INDArray> x) {
-        requireBuilt("this call");
-    }
-
-    void requireBuilt(String what) {
-        if (graph == null) {
-            throw new IllegalStateException(name + ": " + what + " needs a built model");
-        }
-    }
-
-    DataType dataType() {
-        return DataType.FLOAT;
-    }
-
-    ParameterStore store() {
-        return store;
     }
 
     // ------------------------------------------------------------------ compile
@@ -179,18 +82,18 @@ public class Model {
     /** Compiles with objects: {@code compile(new Adam(1e-3), Losses.sparseCategoricalCrossentropy(), Metrics.accuracy())}. */
     public void compile(Optimizer optimizer, Loss loss, Metric... metrics) {
         if (optimizer == null || loss == null) {
-            throw new IllegalArgumentException(name + ": compile needs an optimizer and a loss");
+            throw new IllegalArgumentException(name() + ": compile needs an optimizer and a loss");
         }
         try (UseGuard.Ticket ignored = begin(UseGuard.Kind.CHANGE, "compile")) {
-            List<String> outputs = graph == null ? List.of("output")
-                    : graph.outputs().stream().map(n -> n.layer().name()).toList();
-            this.compiled = Compiled.of(name, optimizer, loss, outputs, metrics);
+            List<String> outputs = graphOrNull() == null ? List.of("output")
+                    : graphOrNull().outputs().stream().map(n -> n.layer().name()).toList();
+            this.compiled = Compiled.of(name(), optimizer, loss, outputs, metrics);
         }
     }
 
     Compiled compiled(String operation) {
         if (compiled == null) {
-            throw new IllegalStateException(name + ": " + operation + " called before compile(); call "
+            throw new IllegalStateException(name() + ": " + operation + " called before compile(); call "
                     + "compile(optimizer, loss, metrics...) first");
         }
         return compiled;
@@ -199,9 +102,9 @@ public class Model {
     /** The compiled configuration, checked to have metrics for every output of the model. */
     private Compiled compiledForLoss(String operation) {
         Compiled c = compiled(operation);
-        int outputs = graph == null ? 1 : graph.outputs().size();   // an unbuilt Sequential has one
+        int outputs = graphOrNull() == null ? 1 : graphOrNull().outputs().size();   // an unbuilt Sequential has one
         if (c.outputMetrics().size() != outputs) {
-            throw new IllegalStateException(name + ": compiled for " + c.outputMetrics().size() + " output(s) but the "
+            throw new IllegalStateException(name() + ": compiled for " + c.outputMetrics().size() + " output(s) but the "
                     + "model has " + outputs + "; compile it again");
         }
         return c;
@@ -341,58 +244,9 @@ public class Model {
     }
 
     private void requireOneOutput(String operation) {
-        if (graph != null && graph.outputs().size() != 1) {
-            throw new IllegalStateException(name + ": " + operation + " returns one array, but the model has "
-                    + graph.outputs().size() + " outputs; use predictOutputs");
-        }
-    }
-
-    // ------------------------------------------------------------------ weights and description
-
-    public long countParams() {
-        requireBuilt("countParams");
-        return layers().stream().mapToLong(Layer::countParams).sum();
-    }
-
-    /** All weights in Keras order (each layer's kernel, then bias), as copies. */
-    public List<INDArray> getWeights() {
-        requireBuilt("getWeights");
-        List<INDArray> out = new ArrayList<>();
-        layers().forEach(l -> out.addAll(l.getWeights()));
-        return out;
-    }
-
-    /** Sets all weights from a list in {@link #getWeights()} order; shapes must match. */
-    public void setWeights(List<INDArray> weights) {
-        try (UseGuard.Ticket ignored = begin(UseGuard.Kind.CHANGE, "setWeights")) {
-            requireBuilt("setWeights");
-            ModelWeights.assign(this, weights);
-        }
-    }
-
-    /** A copy of all weights in one flat array, for {@link #restoreWeights} (best epoch, last good state). */
-    public INDArray snapshotWeights() {
-        return snapshotWeights(null);
-    }
-
-    /** Like {@link #snapshotWeights()}, reusing {@code reuse} when it has the right size. */
-    public INDArray snapshotWeights(INDArray reuse) {
-        requireBuilt("snapshotWeights");
-        if (reuse != null && reuse.length() == store.values().length()) {
-            return reuse.assign(store.values());
-        }
-        return Allocator.persistentCopy(store.values());
-    }
-
-    /** Puts back weights taken by {@link #snapshotWeights()} of this model. */
-    public void restoreWeights(INDArray snapshot) {
-        try (UseGuard.Ticket ignored = begin(UseGuard.Kind.CHANGE, "restoreWeights")) {
-            requireBuilt("restoreWeights");
-            if (snapshot.length() != store.values().length()) {
-                throw new IllegalArgumentException(name + ": a snapshot of " + snapshot.length()
-                        + " values does not fit this model's " + store.values().length());
-            }
-            store.values().assign(snapshot);
+        if (graphOrNull() != null && graphOrNull().outputs().size() != 1) {
+            throw new IllegalStateException(name() + ": " + operation + " returns one array, but the model has "
+                    + graphOrNull().outputs().size() + " outputs; use predictOutputs");
         }
     }
 
@@ -495,15 +349,4 @@ public class Model {
         return table;
     }
 
-    /**
-     * Asks a running {@code fit} to stop after the current batch (used by callbacks); safe to call
-     * from any thread.
-     */
-    public void stopTraining(boolean value) {
-        this.stopTraining = value;
-    }
-
-    public boolean isStopTraining() {
-        return stopTraining;
-    }
 }

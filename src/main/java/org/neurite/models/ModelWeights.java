@@ -30,10 +30,10 @@ final class ModelWeights {
     }
 
     /**
-     * Sets every layer's weights from one list in {@link Model#getWeights()} order; every layer's
+     * Sets every layer's weights from one list in {@link Network#getWeights()} order; every layer's
      * arrays are checked first, so a failed call changes nothing.
      */
-    static void assign(Model model, List<INDArray> weights) {
+    static void assign(Network model, List<INDArray> weights) {
         List<Layer> layers = model.layers();
         int expected = layers.stream().mapToInt(l -> l.weights().size()).sum();
         if (weights.size() != expected) {
