@@ -35,7 +35,27 @@ final class Backward {
     private Backward() {
     }
 
+    /** Backpropagates from the scalar {@code root} (its gradient is 1). */
+    static void run(Tensor root) {
+        INDArray value = root.value();
+        if (value.length() != 1) {
+            throw new IllegalStateException("backward() without a gradient needs a scalar, got shape "
+                    + Arrays.toString(root.shape()) + "; pass the upstream gradient with backward(INDArray)");
+        }
+        INDArray one = Allocator.empty(value.dataType(), value.shape());
+        run(root, Native.into("ones_as", new INDArray[]{value}, new INDArray[]{one}, null, null, null)[0]);
+    }
+
+    /** Backpropagates {@code gradient}, the loss's gradient with respect to {@code root}. */
     static void run(Tensor root, INDArray gradient) {
+        if (!root.requiresGrad()) {
+            throw new IllegalStateException("backward() on a tensor that does not require a gradient: "
+                    + "no parameter contributed to it (or it was computed under noGrad())");
+        }
+        if (!Arrays.equals(gradient.shape(), root.value().shape())) {
+            throw new IllegalArgumentException("gradient shape " + Arrays.toString(gradient.shape())
+                    + " does not match tensor shape " + Arrays.toString(root.value().shape()));
+        }
         Backward b = new Backward();
         b.pending.put(root, new Pending(gradient, false));   // the caller's array: never ours to close
         List<Tensor> order = topologicalOrder(root, b.leafUses);
@@ -46,7 +66,7 @@ final class Backward {
                 continue;
             }
             if (t.isLeaf()) {
-                t.accumulate(g.array());
+                t.node().accumulate(g.array());
             } else {
                 b.propagate(t, g);
             }
@@ -56,11 +76,11 @@ final class Backward {
     }
 
     private void propagate(Tensor t, Pending g) {
-        if (t.graphReleased()) {
+        if (t.node().graphReleased()) {
             throw new IllegalStateException("the graph behind this tensor was released by an earlier backward()");
         }
-        Op op = t.creator();
-        Tensor[] inputs = t.inputs();
+        Op op = t.node().creator();
+        Tensor[] inputs = t.node().inputs();
         boolean[] needs = new boolean[inputs.length];
         for (int j = 0; j < inputs.length; j++) {
             needs[j] = inputs[j].requiresGrad();
@@ -68,7 +88,7 @@ final class Backward {
         INDArray[] into = new INDArray[inputs.length];
         for (int j = 0; j < inputs.length; j++) {
             if (needs[j] && inputs[j].isLeaf() && leafUses.getOrDefault(inputs[j], 0) == 1) {
-                into[j] = inputs[j].gradDestination();
+                into[j] = inputs[j].node().gradDestination();
             }
         }
         Profiler.Timer timer = Profiler.start("grad:" + op.name());
@@ -92,7 +112,7 @@ final class Backward {
             // into the parameter's own buffer is the parameter's
             add(inputs[j], gj, gj != into[j] && (g.owned() || !overlaps(gj, g.array())));
         }
-        t.releaseGraph();
+        t.node().releaseGraph();
     }
 
     private void add(Tensor input, INDArray g, boolean owned) {
@@ -154,7 +174,7 @@ final class Backward {
         while (!stack.isEmpty()) {
             Tensor t = stack.peek();
             int i = next.pop();
-            Tensor[] in = t.inputs();
+            Tensor[] in = t.node().inputs();
             if (in != null && i < in.length) {
                 next.push(i + 1);
                 Tensor child = in[i];

@@ -1,6 +1,7 @@
 package org.neurite.tensor;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -34,11 +35,10 @@ import org.neurite.tensor.ops.Sum;
 import org.neurite.tensor.ops.Tanh;
 
 /**
- * An ND4J array with reverse-mode automatic differentiation.
- *
- * <p>Ops applied to tensors that require a gradient are recorded in a define-by-run graph;
- * {@link #backward()} walks it in reverse topological order and accumulates gradients into every
- * {@link #parameter} reached, summing over every path a tensor is used on.
+ * An ND4J array with reverse-mode automatic differentiation. Ops applied to tensors that require a
+ * gradient are recorded in a define-by-run graph; {@link #backward()} walks it in reverse
+ * topological order and accumulates gradients into every {@link #parameter} reached, summing over
+ * every path a tensor is used on.
  *
  * <pre>{@code
  * Tensor x = Tensor.constant(Nd4j.rand(DataType.FLOAT, 4, 3));
@@ -51,36 +51,27 @@ import org.neurite.tensor.ops.Tanh;
  */
 public final class Tensor {
     private final INDArray value;
-    private final boolean requiresGrad;
-    private final boolean leaf;
-    private INDArray grad;
-    private boolean gradZero;
-    private Op creator;
-    private Tensor[] inputs;
-    private boolean graphReleased;
+    private final Autograd node;
     private INDArray mask;
 
-    private Tensor(INDArray value, boolean requiresGrad, boolean leaf, Op creator, Tensor[] inputs) {
+    Tensor(INDArray value, Autograd node) {
         if (value == null) {
             throw new IllegalArgumentException("a Tensor needs a value, got null");
         }
         this.value = value;
-        this.requiresGrad = requiresGrad;
-        this.leaf = leaf;
-        this.creator = creator;
-        this.inputs = inputs;
+        this.node = node;
     }
 
     // ------------------------------------------------------------------ construction
 
     /** A tensor that never receives a gradient (data, labels, fixed masks). */
     public static Tensor constant(INDArray value) {
-        return new Tensor(value, false, true, null, null);
+        return new Tensor(value, new Autograd(false, true, null, null, null));
     }
 
     /** A trainable leaf: {@link #backward()} accumulates its gradient into {@link #grad()}. */
     public static Tensor parameter(INDArray value) {
-        return new Tensor(value, true, true, null, null);
+        return new Tensor(value, new Autograd(true, true, null, null, null));
     }
 
     /**
@@ -88,13 +79,7 @@ public final class Tensor {
      * the same shape (typically a view of a model's flat gradient buffer).
      */
     public static Tensor parameter(INDArray value, INDArray gradBuffer) {
-        if (!Arrays.equals(value.shape(), gradBuffer.shape())) {
-            throw new IllegalArgumentException("gradient buffer shape " + Arrays.toString(gradBuffer.shape())
-                    + " does not match parameter shape " + Arrays.toString(value.shape()));
-        }
-        Tensor t = new Tensor(value, true, true, null, null);
-        t.grad = gradBuffer;
-        return t;
+        return new Tensor(value, new Autograd(true, true, null, null, Autograd.checkGradBuffer(value, gradBuffer)));
     }
 
     /** A scalar constant of the given type. */
@@ -107,25 +92,7 @@ public final class Tensor {
      * is recorded only when gradients are enabled and some input requires one.
      */
     public static Tensor apply(Op op, Tensor... inputs) {
-        INDArray[] values = new INDArray[inputs.length];
-        boolean record = false;
-        for (int i = 0; i < inputs.length; i++) {
-            values[i] = inputs[i].value;
-            record |= inputs[i].requiresGrad;
-        }
-        record &= GradMode.isEnabled();
-        Profiler.Timer timer = Profiler.start("op:" + op.name());
-        INDArray out;
-        try {
-            out = op.forward(values);
-        } finally {
-            timer.stop();
-        }
-        if (!record) {
-            op.release();
-            return constant(out);
-        }
-        return new Tensor(out, true, false, op, inputs.clone());
+        return Autograd.apply(op, inputs);
     }
 
     /** A scope in which nothing is recorded: {@code try (var s = Tensor.noGrad()) { ... }}. */
@@ -142,16 +109,16 @@ public final class Tensor {
 
     /** The accumulated gradient of a parameter, or null before any backward pass reached it. */
     public INDArray grad() {
-        return grad;
+        return node.grad();
     }
 
     public boolean requiresGrad() {
-        return requiresGrad;
+        return node.requiresGrad();
     }
 
     /** True for tensors made by {@link #constant} or {@link #parameter}, false for op results. */
     public boolean isLeaf() {
-        return leaf;
+        return node.isLeaf();
     }
 
     public long[] shape() {
@@ -195,7 +162,7 @@ public final class Tensor {
         if (stepMask == mask) {
             return this;
         }
-        Tensor out = requiresGrad && GradMode.isEnabled() ? apply(new Identity(), this) : constant(value);
+        Tensor out = requiresGrad() && GradMode.isEnabled() ? apply(new Identity(), this) : constant(value);
         out.mask = stepMask;
         return out;
     }
@@ -207,41 +174,27 @@ public final class Tensor {
 
     /** Sets the accumulated gradient to zero (keeping its buffer). */
     public void zeroGrad() {
-        if (grad != null) {
-            grad.assign(0);
-            gradZero = true;
-        }
+        node.zeroGrad();
     }
 
     /**
-     * Declares that this parameter's gradient buffer holds zeros because the caller zeroed it (for
-     * example as part of a model's flat gradient buffer), so the next backward pass may write the
-     * gradient into it instead of adding to it.
+     * Declares that this parameter's gradient buffer holds zeros because the caller zeroed it (say, in
+     * a model's flat gradient buffer), so the next backward pass may write the gradient, not add it.
      */
     public void markGradZeroed() {
-        gradZero = grad != null;
-    }
-
-    /** The gradient buffer an op may write into directly: zeroed, and this is its only contribution. */
-    INDArray gradDestination() {
-        return leaf && gradZero ? grad : null;
+        node.markGradZeroed();
     }
 
     @Override
     public String toString() {
-        return "Tensor" + Arrays.toString(shape()) + (requiresGrad ? "(grad)" : "") + "\n" + value;
+        return "Tensor" + Arrays.toString(shape()) + (requiresGrad() ? "(grad)" : "") + "\n" + value;
     }
 
     // ------------------------------------------------------------------ backward
 
     /** Backpropagates from this scalar (its gradient is 1). */
     public void backward() {
-        if (value.length() != 1) {
-            throw new IllegalStateException("backward() without a gradient needs a scalar, got shape "
-                    + Arrays.toString(shape()) + "; pass the upstream gradient with backward(INDArray)");
-        }
-        INDArray one = Allocator.empty(value.dataType(), value.shape());
-        backward(Native.into("ones_as", new INDArray[]{value}, new INDArray[]{one}, null, null, null)[0]);
+        Backward.run(this);
     }
 
     /**
@@ -249,53 +202,15 @@ public final class Tensor {
      * graph is released afterwards, so each graph supports one backward pass.
      */
     public void backward(INDArray gradient) {
-        if (!requiresGrad) {
-            throw new IllegalStateException("backward() on a tensor that does not require a gradient: "
-                    + "no parameter contributed to it (or it was computed under noGrad())");
-        }
-        if (!Arrays.equals(gradient.shape(), value.shape())) {
-            throw new IllegalArgumentException("gradient shape " + Arrays.toString(gradient.shape())
-                    + " does not match tensor shape " + Arrays.toString(value.shape()));
-        }
         Backward.run(this, gradient);
     }
 
-    // ------------------------------------------------------------------ graph access for Backward
-
-    Op creator() {
-        return creator;
+    /** The autograd state: graph links and gradient buffer, for {@link Backward}. */
+    Autograd node() {
+        return node;
     }
 
-    Tensor[] inputs() {
-        return inputs;
-    }
-
-    boolean graphReleased() {
-        return graphReleased;
-    }
-
-    /** Drops the op and its inputs once backward has passed through this tensor. */
-    void releaseGraph() {
-        creator.release();
-        creator = null;
-        inputs = null;
-        graphReleased = true;
-    }
-
-    /** Adds {@code g} into this parameter's gradient (copied on first use, outside any workspace). */
-    void accumulate(INDArray g) {
-        gradZero = false;
-        if (g == grad) {
-            return;   // an op wrote it in place (see gradDestination)
-        }
-        if (grad == null) {
-            grad = Allocator.persistentCopy(g);
-        } else {
-            Native.into("add", new INDArray[]{grad, g}, new INDArray[]{grad}, null, null, null);
-        }
-    }
-
-    // ------------------------------------------------------------------ arithmetic (broadcasting)
+    // ------------------------------------------------------------------ arithmetic (broadcasting), math
 
     public Tensor add(Tensor other) {
         return apply(new Add(), this, other);
@@ -332,8 +247,6 @@ public final class Tensor {
     public Tensor neg() {
         return apply(new Neg(), this);
     }
-
-    // ------------------------------------------------------------------ elementwise math
 
     public Tensor exp() {
         return apply(new Exp(), this);
@@ -419,11 +332,8 @@ public final class Tensor {
 
     /** Reverses the axes (the matrix transpose for 2-D). */
     public Tensor transpose() {
-        int[] axes = new int[rank()];
-        for (int i = 0; i < axes.length; i++) {
-            axes[i] = axes.length - 1 - i;
-        }
-        return permute(axes);
+        int rank = rank();
+        return permute(IntStream.range(0, rank).map(i -> rank - 1 - i).toArray());
     }
 
     public Tensor permute(int... axes) {
