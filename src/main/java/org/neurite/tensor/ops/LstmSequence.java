@@ -81,11 +81,6 @@ public final class LstmSequence extends RecurrentSequence {
     }
 
     @Override
-    protected INDArray inputBias(INDArray b) {
-        return b;
-    }
-
-    @Override
     protected void allocate(INDArray projection) {
         z = projection;
         gates = Allocator.empty(type, steps, n, 4L * units);

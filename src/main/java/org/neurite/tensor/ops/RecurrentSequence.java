@@ -84,7 +84,9 @@ public abstract class RecurrentSequence extends Op {
     protected abstract int gates();
 
     /** The bias added to the input projection ({@code [k*u]}), given the op's bias input. */
-    protected abstract INDArray inputBias(INDArray bias);
+    protected INDArray inputBias(INDArray bias) {
+        return bias;   // LSTM, SimpleRNN: the whole bias (GRU takes its input row)
+    }
 
     /** Allocates the per-sequence buffers; {@code projection} is {@code [T, N, k*u]}. */
     protected abstract void allocate(INDArray projection);

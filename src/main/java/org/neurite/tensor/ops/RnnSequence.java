@@ -28,11 +28,6 @@ public final class RnnSequence extends RecurrentSequence {
     }
 
     @Override
-    protected INDArray inputBias(INDArray b) {
-        return b;
-    }
-
-    @Override
     protected void allocate(INDArray projection) {
         z = projection;
     }
