@@ -7,14 +7,14 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.neurite.data.Csv;
 import org.neurite.data.Dataset;
-import org.neurite.data.Standardizer;
+import org.neurite.data.csv.Csv;
 import org.neurite.layers.Dense;
 import org.neurite.layers.Input;
 import org.neurite.models.Fit;
 import org.neurite.models.History;
 import org.neurite.models.Sequential;
+import org.neurite.preprocessing.Standardizer;
 
 /**
  * The seed's binary classifier, Input(5), Dense(64, relu), Dense(1, sigmoid), trained with Adam

@@ -3,10 +3,10 @@ package org.neurite.examples;
 import java.io.IOException;
 import java.util.Map;
 
-import org.neurite.data.Augmentation;
-import org.neurite.data.DataReport;
+import org.neurite.callbacks.EarlyStopping;
 import org.neurite.data.Dataset;
-import org.neurite.data.FashionMnist;
+import org.neurite.data.quality.DataReport;
+import org.neurite.datasets.FashionMnist;
 import org.neurite.layers.Activation;
 import org.neurite.layers.BatchNormalization;
 import org.neurite.layers.Conv2D;
@@ -15,14 +15,14 @@ import org.neurite.layers.Dropout;
 import org.neurite.layers.Flatten;
 import org.neurite.layers.Input;
 import org.neurite.layers.MaxPooling2D;
-import org.neurite.optimizers.Adam;
-import org.neurite.optimizers.CosineDecay;
 import org.neurite.losses.Losses;
 import org.neurite.metrics.Metrics;
-import org.neurite.callbacks.EarlyStopping;
 import org.neurite.models.Fit;
 import org.neurite.models.History;
 import org.neurite.models.Sequential;
+import org.neurite.optimizers.Adam;
+import org.neurite.optimizers.CosineDecay;
+import org.neurite.preprocessing.Augmentation;
 
 /**
  * A CNN on Fashion-MNIST (60,000 train and 10,000 test 28x28 grey images of clothing, 10 classes).

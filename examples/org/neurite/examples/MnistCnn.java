@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 
 import org.neurite.data.Dataset;
-import org.neurite.data.Mnist;
+import org.neurite.datasets.Mnist;
 import org.neurite.layers.Conv2D;
 import org.neurite.layers.Dense;
 import org.neurite.layers.Flatten;

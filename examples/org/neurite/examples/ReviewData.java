@@ -5,10 +5,10 @@ import java.util.Locale;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.data.Dataset;
-import org.neurite.data.MovieReviews;
-import org.neurite.data.Sequences;
 import org.neurite.data.TextDataset;
-import org.neurite.data.Tokenizer;
+import org.neurite.datasets.MovieReviews;
+import org.neurite.preprocessing.Sequences;
+import org.neurite.preprocessing.Tokenizer;
 
 /**
  * The movie reviews as the text examples use them: the loader's fixed 90% for training (shuffled

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Map;
 
 import org.neurite.data.Dataset;
-import org.neurite.data.Sequences;
 import org.neurite.layers.Conv1D;
 import org.neurite.layers.Dense;
 import org.neurite.layers.Embedding;
@@ -13,10 +12,11 @@ import org.neurite.layers.Input;
 import org.neurite.models.Fit;
 import org.neurite.models.History;
 import org.neurite.models.Sequential;
+import org.neurite.preprocessing.Sequences;
 
 /**
  * The seed's text classifier on the sentence polarity dataset (10,662 one-sentence movie
- * reviews, positive or negative; {@link org.neurite.data.MovieReviews}): a 10,000-word {@link org.neurite.data.Tokenizer} fitted
+ * reviews, positive or negative; {@link org.neurite.datasets.MovieReviews}): a 10,000-word {@link org.neurite.preprocessing.Tokenizer} fitted
  * on the training texts, sequences padded to {@code --maxlen} words (default 56: nearly every
  * review fits), then Embedding(10,000, 16), Conv1D(128, 5, relu), GlobalMaxPooling1D and a
  * sigmoid output, trained with Adam on binary cross-entropy.

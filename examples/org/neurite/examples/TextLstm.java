@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Map;
 
 import org.neurite.data.Dataset;
-import org.neurite.data.Sequences;
 import org.neurite.layers.Bidirectional;
 import org.neurite.layers.Dense;
 import org.neurite.layers.Dropout;
@@ -15,10 +14,11 @@ import org.neurite.layers.Node;
 import org.neurite.models.Fit;
 import org.neurite.models.History;
 import org.neurite.models.Model;
+import org.neurite.preprocessing.Sequences;
 
 /**
  * A bidirectional LSTM on the sentence polarity dataset (10,662 one-sentence movie reviews;
- * {@link org.neurite.data.MovieReviews}), written with the functional API: a 10,000-word {@link org.neurite.data.Tokenizer},
+ * {@link org.neurite.datasets.MovieReviews}), written with the functional API: a 10,000-word {@link org.neurite.preprocessing.Tokenizer},
  * sequences padded at the end to {@code --maxlen} words (default 56) with id 0, then
  * Embedding(10,000, {@code --width} 64) with zero ids masked, dropout 0.3,
  * Bidirectional(LSTM({@code --units} 32)) that skips the padding, dropout 0.5 and a sigmoid

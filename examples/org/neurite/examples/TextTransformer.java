@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Map;
 
 import org.neurite.data.Dataset;
-import org.neurite.data.Sequences;
 import org.neurite.layers.Dense;
 import org.neurite.layers.Dropout;
 import org.neurite.layers.GlobalAveragePooling1D;
@@ -15,11 +14,12 @@ import org.neurite.layers.TransformerEncoder;
 import org.neurite.models.Fit;
 import org.neurite.models.History;
 import org.neurite.models.Model;
+import org.neurite.preprocessing.Sequences;
 
 /**
  * A small transformer encoder on the sentence polarity dataset (10,662 one-sentence movie
- * reviews; {@link org.neurite.data.MovieReviews}), written with the functional API: a 10,000-word
- * {@link org.neurite.data.Tokenizer}, sequences padded at the end to {@code --maxlen} words (default 56) with id 0,
+ * reviews; {@link org.neurite.datasets.MovieReviews}), written with the functional API: a 10,000-word
+ * {@link org.neurite.preprocessing.Tokenizer}, sequences padded at the end to {@code --maxlen} words (default 56) with id 0,
  * then TokenAndPositionEmbedding(10,000, maxlen, {@code --width} 64) with zero ids masked, one
  * TransformerEncoder(feed-forward {@code --ff} 128, {@code --heads} 4 heads, dropout 0.1),
  * global average pooling over the real words, dropout 0.3 and a sigmoid output, trained with

@@ -9,11 +9,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.data.Dataset;
-import org.neurite.data.FashionMnist;
-import org.neurite.data.MovieReviews;
-import org.neurite.data.Sequences;
 import org.neurite.data.TextDataset;
-import org.neurite.data.Tokenizer;
+import org.neurite.datasets.FashionMnist;
+import org.neurite.datasets.MovieReviews;
+import org.neurite.preprocessing.Sequences;
+import org.neurite.preprocessing.Tokenizer;
 
 /**
  * The benchmark data, read from the offline copies under the data root ({@code --data-root},

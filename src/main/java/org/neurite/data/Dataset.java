@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -201,9 +200,9 @@ public final class Dataset {
 
     /**
      * The features of a one-input dataset for {@code operation}, which works on one input only;
-     * a clear error for several.
+     * a clear error for several (preprocessing and data reports use it).
      */
-    INDArray singleInput(String operation) {
+    public INDArray singleInput(String operation) {
         if (features == null) {
             throw new IllegalStateException(operation + " works on a dataset with one input, but this one has "
                     + inputs.size() + " inputs; apply it to inputs().get(i), or use map(i, fn)");
@@ -327,7 +326,7 @@ public final class Dataset {
     }
 
     /** The examples at {@code rows}, in that order. */
-    Dataset subset(int[] rows) {
+    public Dataset subset(int[] rows) {
         if (features != null && targets.size() <= 1) {
             return new Dataset(Rows.gather(features, rows), Rows.gather(labels, rows));
         }
@@ -368,25 +367,7 @@ public final class Dataset {
         if (labels == null) {
             throw new IllegalStateException("stratifiedSplit needs labels, but this dataset has none");
         }
-        boolean oneHot = labels.rank() == 2 && labels.size(1) > 1;
-        if (labels.rank() > 2 || labels.rank() == 2 && labels.size(1) < 1) {
-            throw new IllegalArgumentException("stratifiedSplit needs labels of shape [n], [n, 1] or one-hot "
-                    + "[n, k], got " + Rows.shape(labels));
-        }
-        if (oneHot) {
-            return Rows.detached(() -> labels.argMax(1).castTo(DataType.INT)).toIntVector();
-        }
-        double[] values = Rows.detached(() -> labels.reshape(labels.length()).castTo(DataType.DOUBLE))
-                .toDoubleVector();
-        int[] ids = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            ids[i] = (int) values[i];
-            if (ids[i] != values[i]) {
-                throw new IllegalArgumentException("stratifiedSplit needs integer class ids, found "
-                        + values[i] + " at example " + i);
-            }
-        }
-        return ids;
+        return ClassLabels.ids(labels, "stratifiedSplit");
     }
 
     @Override

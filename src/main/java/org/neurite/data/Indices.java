@@ -8,25 +8,25 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /** Seeded row orders and train/test index splits, shared by {@link Dataset} and {@link TextDataset}. */
-final class Indices {
+public final class Indices {
     private Indices() {
     }
 
     /** A uniformly random permutation of {@code 0..n-1}, the same for the same seed. */
-    static int[] permutation(int n, long seed) {
+    public static int[] permutation(int n, long seed) {
         int[] order = range(0, n);
         shuffle(order, new SplittableRandom(seed));
         return order;
     }
 
-    static int[] range(int from, int to) {
+    public static int[] range(int from, int to) {
         int[] order = new int[to - from];
         Arrays.setAll(order, i -> from + i);
         return order;
     }
 
     /** Whether {@code rows} are consecutive and ascending, so a gather can be a cheap slice. */
-    static boolean isRun(int[] rows) {
+    public static boolean isRun(int[] rows) {
         for (int i = 1; i < rows.length; i++) {
             if (rows[i] != rows[i - 1] + 1) {
                 return false;
@@ -36,7 +36,7 @@ final class Indices {
     }
 
     /** {@code {train, test}} rows of a shuffled split of {@code n} examples. */
-    static int[][] split(int n, double testFraction, long seed) {
+    public static int[][] split(int n, double testFraction, long seed) {
         int test = testCount(n, testFraction);
         int[] order = permutation(n, seed);
         return new int[][] {Arrays.copyOfRange(order, 0, n - test), Arrays.copyOfRange(order, n - test, n)};
@@ -46,7 +46,7 @@ final class Indices {
      * {@code {train, test}} rows where each class gives {@code round(testFraction * count)} of its
      * examples to the test set; both parts are shuffled.
      */
-    static int[][] stratified(int[] classIds, double testFraction, long seed) {
+    public static int[][] stratified(int[] classIds, double testFraction, long seed) {
         int n = classIds.length;
         testCount(n, testFraction);
         Map<Integer, List<Integer>> byClass = new TreeMap<>();
@@ -83,7 +83,7 @@ final class Indices {
     }
 
     /** {@code round(testFraction * n)}, kept within {@code [1, n-1]} so neither part is empty. */
-    static int testCount(long n, double testFraction) {
+    public static int testCount(long n, double testFraction) {
         if (!(testFraction > 0 && testFraction < 1)) {
             throw new IllegalArgumentException("testFraction must be in (0, 1), got " + testFraction);
         }
@@ -95,7 +95,7 @@ final class Indices {
     }
 
     /** Checks that {@code n} rows can be indexed with ints. */
-    static int rows(long n) {
+    public static int rows(long n) {
         if (n > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("datasets are limited to " + (Integer.MAX_VALUE - 8)
                     + " examples, got " + n);

@@ -13,7 +13,7 @@ import org.neurite.tensor.Native;
  * Row selection for datasets. Every array made here lives outside all ND4J workspaces, so a
  * dataset or a prefetched batch survives the per-step workspace a training loop opens and closes.
  */
-final class Rows {
+public final class Rows {
     private Rows() {
     }
 
@@ -23,7 +23,7 @@ final class Rows {
      * through the native gather, which reads any strides and offset (an interval taken from a view
      * can come back empty in ND4J 1.0.0-M2.1).
      */
-    static INDArray gather(INDArray x, int[] rows) {
+    public static INDArray gather(INDArray x, int[] rows) {
         if (x == null) {
             return null;
         }
@@ -39,7 +39,7 @@ final class Rows {
     }
 
     /** Runs {@code make} with every workspace of this thread suspended. */
-    static <T> T detached(Supplier<T> make) {
+    public static <T> T detached(Supplier<T> make) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             return make.get();
         }
@@ -52,7 +52,7 @@ final class Rows {
      * Datasets hold only such plain arrays, so a batch of consecutive rows is one interval copy
      * and a view gives exactly the results of its contiguous copy.
      */
-    static INDArray detach(INDArray x) {
+    public static INDArray detach(INDArray x) {
         if (x == null) {
             return null;
         }
@@ -66,12 +66,12 @@ final class Rows {
      * Whether {@code x} owns its buffer from the start in 'c' order with the default strides: no
      * view, no offset, no 'f' order. Empty arrays count as plain (they have no buffer).
      */
-    static boolean plain(INDArray x) {
+    public static boolean plain(INDArray x) {
         return x.isEmpty() || !x.isView() && x.ordering() == 'c' && x.offset() == 0
                 && Shape.hasDefaultStridesForShape(x);
     }
 
-    static String shape(INDArray x) {
+    public static String shape(INDArray x) {
         return x == null ? "none" : x.dataType() + " " + java.util.Arrays.toString(x.shape());
     }
 }

@@ -10,8 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Texts with one label each, as loaded by {@link MovieReviews} and {@link Imdb}; turn the texts into
- * arrays with {@link Tokenizer} and {@link Sequences}.
+ * Texts with one label each, as loaded by {@link org.neurite.datasets.MovieReviews} and {@link org.neurite.datasets.Imdb}; turn the texts into
+ * arrays with {@link org.neurite.preprocessing.Tokenizer} and {@link org.neurite.preprocessing.Sequences}.
  *
  * <pre>{@code
  * TextDataset.Split reviews = MovieReviews.load();
@@ -50,7 +50,7 @@ public final class TextDataset {
     }
 
     /** Texts with labels given as Java floats. */
-    static TextDataset of(List<String> texts, float[] labels) {
+    public static TextDataset of(List<String> texts, float[] labels) {
         return of(texts, Rows.detached(() -> labels.length == 0
                 ? Nd4j.create(DataType.FLOAT, 0) : Nd4j.createFromArray(labels)));
     }

@@ -29,7 +29,7 @@ import java.util.zip.GZIPInputStream;
  * removed, and so is a UTF-8 byte order mark at the start of the file. {@link #lineEnd()} tells
  * which end was removed, for readers that must keep line breaks exactly (quoted CSV cells).
  */
-final class TextLines implements Closeable {
+public final class TextLines implements Closeable {
     private static final int CHUNK = 1 << 16;
 
     private final Path file;
@@ -53,14 +53,14 @@ final class TextLines implements Closeable {
     }
 
     /** Opens {@code file} for reading line by line. */
-    static TextLines open(Path file, Charset charset) throws IOException {
+    public static TextLines open(Path file, Charset charset) throws IOException {
         InputStream raw = rawStream(file);
         boolean gzip = isGzip(raw);
         return new TextLines(file, gzip ? gunzip(file, raw) : raw, gzip, charset);
     }
 
     /** The whole of {@code file} as one string, line ends kept as they are. */
-    static String read(Path file, Charset charset) throws IOException {
+    public static String read(Path file, Charset charset) throws IOException {
         checkFile(file);
         byte[] bytes;
         try {
@@ -80,7 +80,7 @@ final class TextLines implements Closeable {
     }
 
     /** The next line without its end, or null after the last one. */
-    String next() throws IOException {
+    public String next() throws IOException {
         int length = 0;
         boolean any = false;
         boolean newline = false;
@@ -122,12 +122,12 @@ final class TextLines implements Closeable {
      * The end removed from the line {@link #next()} returned last: {@code "\n"}, {@code "\r\n"}, or
      * at the end of the file {@code ""} (or {@code "\r"} for a file whose last byte is a {@code \r}).
      */
-    String lineEnd() {
+    public String lineEnd() {
         return lineEnd;
     }
 
     /** The number of the line {@link #next()} returned last, from 1. */
-    int lineNumber() {
+    public int lineNumber() {
         return lineNumber;
     }
 

@@ -2,7 +2,6 @@ package org.neurite.io;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
-
 import javax.security.auth.Destroyable;
 
 /**

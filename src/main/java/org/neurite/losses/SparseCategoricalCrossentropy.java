@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.data.ClassLabels;
 import org.neurite.tensor.Tensor;
 
 /**

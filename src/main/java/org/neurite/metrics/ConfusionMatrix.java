@@ -5,7 +5,7 @@ import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.neurite.losses.ClassLabels;
+import org.neurite.data.ClassLabels;
 import org.neurite.tensor.Allocator;
 
 /**

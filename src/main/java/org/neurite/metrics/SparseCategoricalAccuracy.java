@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.neurite.losses.ClassLabels;
+import org.neurite.data.ClassLabels;
 import org.neurite.tensor.Native;
 
 /**

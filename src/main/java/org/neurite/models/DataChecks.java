@@ -10,9 +10,9 @@ import org.nd4j.linalg.api.ops.impl.transforms.bool.MatchConditionTransform;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.conditions.Conditions;
+import org.neurite.data.ClassLabels;
 import org.neurite.layers.Layer;
 import org.neurite.layers.Node;
-import org.neurite.losses.ClassLabels;
 import org.neurite.losses.Loss;
 import org.neurite.tensor.Native;
 

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.Neurite;
 import org.neurite.callbacks.Callback;
-import org.neurite.data.Augmentation;
 import org.neurite.data.Dataset;
+import org.neurite.preprocessing.Augmentation;
 
 /**
  * Options of {@link Model#fit}, with Keras's defaults:

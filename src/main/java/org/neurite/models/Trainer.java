@@ -9,11 +9,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.callbacks.Callback;
 import org.neurite.callbacks.ProgressBar;
-import org.neurite.data.Augmentation;
 import org.neurite.data.Batch;
 import org.neurite.data.BatchIterator;
 import org.neurite.data.Batches;
 import org.neurite.data.Dataset;
+import org.neurite.preprocessing.Augmentation;
 import org.neurite.tensor.MemoryScope;
 
 /**

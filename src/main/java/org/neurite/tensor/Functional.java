@@ -1,7 +1,6 @@
 package org.neurite.tensor;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.neurite.tensor.ops.Linear;
 import org.neurite.tensor.ops.AvgPool2d;
 import org.neurite.tensor.ops.BatchedMatMul;
 import org.neurite.tensor.ops.Concat;
@@ -9,6 +8,7 @@ import org.neurite.tensor.ops.Conv1d;
 import org.neurite.tensor.ops.Conv2d;
 import org.neurite.tensor.ops.Dropout;
 import org.neurite.tensor.ops.Embedding;
+import org.neurite.tensor.ops.Linear;
 import org.neurite.tensor.ops.MaxPool2d;
 
 /**

@@ -16,6 +16,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.neurite.data.quality.Cleaning;
+import org.neurite.data.quality.DataReport;
+import org.neurite.preprocessing.ClassWeights;
+import org.neurite.preprocessing.MinMaxScaler;
+import org.neurite.preprocessing.Standardizer;
 import org.neurite.tensor.MemoryScope;
 
 /** Datasets and batches of several input arrays. */

@@ -64,7 +64,7 @@ class TextLinesTest {
 
     @Test
     void gzipIsDetectedByContent() throws IOException {
-        Path file = Files.write(dir.resolve("plain-name.txt"), IdxTest.gzip("one\ntwo\n".getBytes(StandardCharsets.UTF_8)));
+        Path file = Files.write(dir.resolve("plain-name.txt"), DataFixtures.gzip("one\ntwo\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of("one", "two"), lines(file));
         assertEquals("one\ntwo\n", TextLines.read(file, StandardCharsets.UTF_8));
     }
@@ -98,7 +98,7 @@ class TextLinesTest {
         Path folder = Files.createDirectories(dir.resolve("folder.txt"));
         assertEquals(folder + ": is a folder, expected a file",
                 assertThrows(IOException.class, () -> TextLines.open(folder, StandardCharsets.UTF_8)).getMessage());
-        byte[] gz = IdxTest.gzip("line\n".repeat(5000).getBytes(StandardCharsets.UTF_8));
+        byte[] gz = DataFixtures.gzip("line\n".repeat(5000).getBytes(StandardCharsets.UTF_8));
         Path cut = Files.write(dir.resolve("cut.txt.gz"), Arrays.copyOf(gz, gz.length / 2));
         IOException streamed = assertThrows(IOException.class, () -> lines(cut));
         assertTrue(streamed.getMessage().startsWith(cut + ":") && streamed.getMessage()

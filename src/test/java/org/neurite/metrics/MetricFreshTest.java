@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@link Metric#fresh()}: a new metric of the same kind and configuration that has seen nothing,

@@ -14,11 +14,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.Neurite;
-import org.neurite.data.OneHot;
 import org.neurite.layers.Dense;
 import org.neurite.layers.Input;
 import org.neurite.losses.Losses;
 import org.neurite.optimizers.SGD;
+import org.neurite.preprocessing.OneHot;
 
 /** Fit.classWeight with classes the map leaves out, and bad maps and labels (issue 11, case 4). */
 class ClassWeightTest {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.neurite.data.Augmentation;
 import org.neurite.data.Dataset;
 import org.neurite.layers.Dense;
 import org.neurite.layers.Flatten;
@@ -23,6 +22,7 @@ import org.neurite.layers.Layer;
 import org.neurite.losses.Losses;
 import org.neurite.metrics.Metric;
 import org.neurite.optimizers.SGD;
+import org.neurite.preprocessing.Augmentation;
 import org.neurite.tensor.Tensor;
 
 /** {@code Fit.augment}: training batches are augmented, labels and everything else are not. */

@@ -23,7 +23,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurite.data.Idx;
+import org.neurite.datasets.Idx;
 import org.neurite.layers.BatchNormalization;
 import org.neurite.layers.Conv2D;
 import org.neurite.layers.Dense;
