@@ -6,12 +6,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One mini-batch: the {@code inputs}, each of shape {@code [b, ...]} (one array for a one-input
- * dataset, one per model input otherwise), and {@code labels} of shape {@code [b, ...]} (null for a
- * dataset without labels). All are fresh arrays outside every ND4J workspace, owned by whoever
- * receives the batch.
+ * dataset, one per model input otherwise), {@code labels} of shape {@code [b, ...]} (null for a
+ * dataset without labels) and optional per-example loss weights {@code sampleWeight} of shape
+ * {@code [b]} (null: every example weighs 1, as Keras's {@code sample_weight}). All are fresh
+ * arrays outside every ND4J workspace, owned by whoever receives the batch.
  */
-public record Batch(List<INDArray> inputs, List<INDArray> targets) {
-    /** A batch of several inputs and one label array per model output, all row-aligned. */
+public record Batch(List<INDArray> inputs, List<INDArray> targets, INDArray sampleWeight) {
+    /** A weighted batch of several inputs and one label array per model output, all row-aligned. */
     public Batch {
         if (inputs == null || inputs.isEmpty()) {
             throw new IllegalArgumentException("a Batch needs at least one input array, got "
@@ -19,11 +20,21 @@ public record Batch(List<INDArray> inputs, List<INDArray> targets) {
         }
         inputs = List.copyOf(inputs);
         targets = targets == null ? List.of() : List.copyOf(targets);
+        long n = inputs.get(0).size(0);
+        if (sampleWeight != null && (sampleWeight.length() != n || sampleWeight.rank() > 2)) {
+            throw new IllegalArgumentException("a Batch of " + n + " examples needs sampleWeight [" + n + "], got "
+                    + Rows.shape(sampleWeight));
+        }
+    }
+
+    /** A batch of several inputs and one label array per model output, all row-aligned. */
+    public Batch(List<INDArray> inputs, List<INDArray> targets) {
+        this(inputs, targets, null);
     }
 
     /** A batch of several inputs and one label array (null: none). */
     public Batch(List<INDArray> inputs, INDArray labels) {
-        this(inputs, labels == null ? List.of() : List.of(labels));
+        this(inputs, labels == null ? List.of() : List.of(labels), null);
     }
 
     /** A batch of one input. */
@@ -79,6 +90,12 @@ public record Batch(List<INDArray> inputs, List<INDArray> targets) {
         for (INDArray y : targets) {
             free(y);
         }
+        free(sampleWeight);
+    }
+
+    /** This batch with {@code weights} ({@code [b]}, or null for none) as its sample weights. */
+    public Batch withSampleWeight(INDArray weights) {
+        return new Batch(inputs, targets, weights);
     }
 
     private static void free(INDArray a) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -53,15 +54,36 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     private boolean finished;
 
     BatchIterator(List<int[]> chunks, Function<int[], Batch> loader, String label) {
+        this(new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < chunks.size();
+            }
+
+            @Override
+            public Batch next() {
+                return loader.apply(chunks.get(next++));
+            }
+        }, chunks.size(), label);
+    }
+
+    /**
+     * Prefetches the batches of {@code source}, which runs on the prefetch thread; {@code size} is
+     * their number, or -1 when unknown (a stream). A source that is {@link AutoCloseable} is closed
+     * when the epoch ends or the iterator is closed.
+     */
+    BatchIterator(Iterator<Batch> source, int size, String label) {
         this.label = label;
-        this.producer = new Producer(chunks, loader);
+        this.producer = new Producer(source, size);
         this.cleanable = CLEANER.register(this, producer::stop);
         producer.future = PREFETCH.submit(producer);
     }
 
-    /** The number of batches in this epoch. */
+    /** The number of batches in this epoch, or -1 when the source does not know it (a stream). */
     public int size() {
-        return producer.chunks.size();
+        return producer.size;
     }
 
     @Override
@@ -81,8 +103,9 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
             finished = true;
             close();
             Throwable error = failure.error();
-            throw new IllegalStateException("preparing batch " + (failure.batch() + 1) + " of " + size()
-                    + " (" + label + ") failed on the prefetch thread: " + error, error);
+            throw new IllegalStateException("preparing batch " + (failure.batch() + 1)
+                    + (size() >= 0 ? " of " + size() : "") + " (" + label + ") failed on the prefetch thread: "
+                    + error, error);
         }
         return true;
     }
@@ -90,7 +113,7 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
     @Override
     public Batch next() {
         if (!hasNext()) {
-            throw new NoSuchElementException("all " + size() + " batches of " + label + " were returned");
+            throw new NoSuchElementException("all batches of " + label + " were returned");
         }
         Batch batch = (Batch) pending;
         pending = null;
@@ -116,27 +139,35 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
 
     /** The background side; holds no reference to its iterator, so the iterator can be collected. */
     private static final class Producer implements Runnable {
-        private final List<int[]> chunks;
-        private final Function<int[], Batch> loader;
+        private final Iterator<Batch> source;
+        private final int size;
         private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1);
         private final CompletableFuture<Void> finished = new CompletableFuture<>();
+        private final AtomicBoolean started = new AtomicBoolean();
         private volatile boolean stopped;
         private volatile Thread thread;
         private Future<?> future;
 
-        Producer(List<int[]> chunks, Function<int[], Batch> loader) {
-            this.chunks = chunks;
-            this.loader = loader;
+        Producer(Iterator<Batch> source, int size) {
+            this.source = source;
+            this.size = size;
         }
 
         @Override
         public void run() {
+            if (!started.compareAndSet(false, true)) {   // stopped before it began: stop() closed the source
+                finished.complete(null);
+                return;
+            }
             thread = Thread.currentThread();
             try {
-                for (int i = 0; i < chunks.size() && !stopped; i++) {
+                for (int i = 0; !stopped; i++) {
                     Batch batch;
                     try {
-                        batch = loader.apply(chunks.get(i));
+                        if (!source.hasNext()) {
+                            break;
+                        }
+                        batch = source.next();
                     } catch (Throwable t) {
                         LOG.debug("preparing batch {} failed", i, t);
                         queue.put(new Failure(i, t));
@@ -148,9 +179,21 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
             } catch (InterruptedException e) {
                 LOG.trace("batch prefetch thread stopped");
             } finally {
+                closeSource();
                 thread = null;
                 Thread.interrupted();   // the pooled thread goes back clean
                 finished.complete(null);
+            }
+        }
+
+        /** Closes a closeable source (a file) on the prefetch thread, the only one that reads it. */
+        private void closeSource() {
+            if (source instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("cannot close the batch source of this epoch: {}", e.toString());
+                }
             }
         }
 
@@ -170,6 +213,10 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
                 future.cancel(true);   // interrupts the producer if it is running
             }
             queue.clear();
+            if (started.compareAndSet(false, true)) {   // never ran, so nobody else will close the source
+                closeSource();
+                finished.complete(null);
+            }
         }
 
         void join() {

@@ -62,6 +62,26 @@ public final class Batches implements Iterable<Batch> {
         return rows -> new Batch(data.gatherInputs(rows), Rows.gather(data.labels(), rows));
     }
 
+    /**
+     * The same batches, each carrying the rows of {@code weights} ({@code [examples]}) that match
+     * its examples as its {@link Batch#sampleWeight()}; null gives these batches unchanged.
+     *
+     * @throws IllegalArgumentException when {@code weights} does not hold one value per example
+     */
+    public Batches withSampleWeight(INDArray weights) {
+        if (weights == null) {
+            return this;
+        }
+        if (weights.length() != examples || weights.rank() > 2) {
+            throw new IllegalArgumentException("sampleWeight needs one weight per example, [" + examples + "], got "
+                    + Rows.shape(weights));
+        }
+        INDArray column = Rows.detach(weights.reshape(examples));
+        Function<int[], Batch> unweighted = loader;
+        return new Batches(examples, batchSize, shuffle, seed,
+                rows -> unweighted.apply(rows).withSampleWeight(Rows.gather(column, rows)));
+    }
+
     /** The number of examples per batch (the last one may have fewer). */
     public int batchSize() {
         return batchSize;

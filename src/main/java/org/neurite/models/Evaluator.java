@@ -3,12 +3,16 @@ package org.neurite.models;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neurite.data.Batch;
 import org.neurite.data.BatchIterator;
+import org.neurite.data.BatchSource;
 import org.neurite.data.Dataset;
+import org.neurite.data.Rows;
 import org.neurite.layers.Node;
 import org.neurite.tensor.Allocator;
 import org.neurite.tensor.MemoryScope;
@@ -29,19 +33,33 @@ final class Evaluator {
         DataChecks.inputs(model, data.inputs(), "evaluate");
         DataChecks.targetCount(model, data.targets(), "evaluate");
         DataChecks.labels(model, compiled.loss(), data.targets(), "evaluate");
+        return scores(compiled, data.batches(batchSize, false, 0).iterator(), (batch, index) -> batch);
+    }
+
+    /** The loss and metrics over one pass of {@code source}, each batch checked as it arrives. */
+    Map<String, Double> evaluate(Compiled compiled, BatchSource source) {
+        return scores(compiled, source.batches(0),
+                (batch, index) -> BatchChecks.prepare(model, compiled, batch, index, true, "evaluate"));
+    }
+
+    private Map<String, Double> scores(Compiled compiled, BatchIterator batches, BiFunction<Batch, Integer, Batch> prepare) {
+        int index = 0;
         try (RunningScores scores = new RunningScores(model, compiled, "evaluate");
-             BatchIterator it = data.batches(batchSize, false, 0).iterator();
+             BatchIterator it = batches;
              var noGrad = Tensor.noGrad()) {
             while (it.hasNext()) {
-                Batch batch = it.next();
+                Batch batch = prepare.apply(it.next(), index++);
                 try (MemoryScope scope = MemoryScope.open("eval")) {
                     LossStep.Result r = LossStep.compute(model, compiled.loss(), batch.inputs(), batch.targets(),
-                            null, false);
+                            batch.sampleWeight(), false);
                     scores.add(r, batch.targets(), batch.size());
                 }
                 batch.release();
             }
             MemoryScope.release("eval");
+            if (index == 0) {
+                throw new IllegalArgumentException(model.name() + ".evaluate: the batch source gave no batches");
+            }
             return scores.logs();
         }
     }
@@ -76,6 +94,44 @@ final class Evaluator {
             }
         }
         MemoryScope.release("predict");
+        return results;
+    }
+
+    /**
+     * Every output of the model for the batches of {@code source}, one array per output, joined
+     * in order at the end (the outputs are in memory; the inputs never are all at once).
+     */
+    List<INDArray> predict(BatchSource source) {
+        Graph graph = model.graph();
+        List<List<INDArray>> parts = new ArrayList<>();
+        graph.outputs().forEach(o -> parts.add(new ArrayList<>()));
+        int index = 0;
+        try (BatchIterator it = source.batches(0);
+             var noGrad = Tensor.noGrad()) {
+            while (it.hasNext()) {
+                Batch batch = BatchChecks.prepare(model, null, it.next(), index++, false, "predict");
+                try (MemoryScope scope = MemoryScope.open("predict")) {
+                    List<Tensor> inputs = new ArrayList<>();
+                    batch.inputs().forEach(x -> inputs.add(Tensor.constant(x)));
+                    List<Tensor> outputs = graph.forward(inputs, false, null);
+                    for (int i = 0; i < outputs.size(); i++) {
+                        parts.get(i).add(Allocator.persistentCopy(outputs.get(i).value()));
+                    }
+                }
+                batch.release();
+            }
+        }
+        MemoryScope.release("predict");
+        if (index == 0) {
+            throw new IllegalArgumentException(model.name() + ".predict: the batch source gave no batches");
+        }
+        List<INDArray> results = new ArrayList<>();
+        for (List<INDArray> part : parts) {
+            results.add(part.size() == 1 ? part.get(0) : Rows.detached(() -> Nd4j.concat(0, part.toArray(new INDArray[0]))));
+            if (part.size() > 1) {
+                part.forEach(INDArray::close);
+            }
+        }
         return results;
     }
 

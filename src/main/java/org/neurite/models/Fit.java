@@ -9,6 +9,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.Neurite;
 import org.neurite.callbacks.Callback;
+import org.neurite.data.BatchSource;
 import org.neurite.data.Dataset;
 import org.neurite.preprocessing.Augmentation;
 
@@ -24,7 +25,10 @@ public final class Fit {
     private boolean shuffle = true;
     private double validationSplit;
     private Dataset validationData;
+    private BatchSource validationSource;
     private Map<Integer, Double> classWeight;
+    private INDArray sampleWeight;
+    private int stepsPerEpoch;
     private final List<Callback> callbacks = new ArrayList<>();
     private int verbose = 1;
     private Long seed;
@@ -75,11 +79,45 @@ public final class Fit {
 
     public Fit validationData(Dataset data) {
         this.validationData = data;
+        this.validationSource = null;
         return this;
     }
 
     public Fit validationData(INDArray x, INDArray y) {
         return validationData(Dataset.of(x, y));
+    }
+
+    /** Validation data read as it is needed, evaluated after every epoch (replaces a {@link Dataset} set before). */
+    public Fit validationData(BatchSource data) {
+        this.validationSource = data;
+        this.validationData = null;
+        return this;
+    }
+
+    /**
+     * Weights of each training example in the loss, shape {@code [n]} (or {@code [n, 1]}), as Keras's
+     * {@code sample_weight}: example {@code i}'s loss is multiplied by {@code weights[i]} before
+     * the batch mean {@code sum(loss_i * w_i) / b}. The weights follow their rows through shuffling
+     * and {@link #validationSplit} (validation data is not weighed); with {@link #classWeight} too,
+     * an example weighs the product of both. For a {@link BatchSource}, each {@link
+     * org.neurite.data.Batch#sampleWeight() batch carries its weights} instead. Null: none.
+     */
+    public Fit sampleWeight(INDArray weights) {
+        this.sampleWeight = weights;
+        return this;
+    }
+
+    /**
+     * For a {@link BatchSource}: the number of batches that make an epoch (Keras's
+     * {@code steps_per_epoch}), for a source that never ends; 0 (the default) means until the
+     * source's epoch ends. Each epoch then asks the source for a new pass.
+     */
+    public Fit stepsPerEpoch(int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("steps per epoch must be >= 0 (0: the whole source), got " + value);
+        }
+        this.stepsPerEpoch = value;
+        return this;
     }
 
     /**
@@ -160,8 +198,23 @@ public final class Fit {
         return validationData;
     }
 
+    /** The streamed validation data, or null. */
+    public BatchSource validationSource() {
+        return validationSource;
+    }
+
     public Map<Integer, Double> classWeight() {
         return classWeight;
+    }
+
+    /** The per-example weights, or null. */
+    public INDArray sampleWeight() {
+        return sampleWeight;
+    }
+
+    /** Batches per epoch of a {@link BatchSource}; 0: the whole pass. */
+    public int stepsPerEpoch() {
+        return stepsPerEpoch;
     }
 
     public List<Callback> callbacks() {

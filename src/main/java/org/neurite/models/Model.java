@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.data.BatchSource;
 import org.neurite.data.Dataset;
 import org.neurite.io.FileKey;
 import org.neurite.layers.Node;
@@ -148,6 +149,18 @@ public class Model extends Network {
         }
     }
 
+    /**
+     * Trains on batches read as they are needed (a file larger than memory, a generator): each
+     * epoch is one pass of {@code data} (or {@link Fit#stepsPerEpoch} batches), each batch checked
+     * as it arrives, prepared one ahead on a background thread and freed after its step. Batch size
+     * and order are the source's; {@link Fit#validationSplit} is not possible on a stream.
+     */
+    public History fit(BatchSource data, Fit options) {
+        try (UseGuard.Ticket ignored = begin(UseGuard.Kind.TRAIN, "fit")) {
+            return new Trainer(this, compiledForLoss("fit")).fit(data, options);
+        }
+    }
+
     /** Trains on arrays: {@code x} is {@code [n, ...inputShape]}, {@code y} has {@code n} rows. */
     public History fit(INDArray x, INDArray y, Fit options) {
         return fit(Dataset.of(x, y), options);
@@ -196,6 +209,11 @@ public class Model extends Network {
         return new Evaluator(this).evaluate(compiledForLoss("evaluate"), data, batchSize);
     }
 
+    /** Loss and metrics over one pass of {@code data}, in its batches (each weighed by its {@link org.neurite.data.Batch#sampleWeight()}). */
+    public Map<String, Double> evaluate(BatchSource data) {
+        return new Evaluator(this).evaluate(compiledForLoss("evaluate"), data);
+    }
+
     public Map<String, Double> evaluate(INDArray x, INDArray y) {
         return evaluate(Dataset.of(x, y));
     }
@@ -231,6 +249,12 @@ public class Model extends Network {
     public INDArray predict(Dataset data, int batchSize) {
         requireOneOutput("predict");
         return new Evaluator(this).predict(data, batchSize).get(0);
+    }
+
+    /** The model's output for every batch of one pass of {@code data}, in order; labels in the batches are ignored. */
+    public INDArray predict(BatchSource data) {
+        requireOneOutput("predict");
+        return new Evaluator(this).predict(data).get(0);
     }
 
     /** Every output of the model for {@code data}, in the order of {@link #outputs()}. */

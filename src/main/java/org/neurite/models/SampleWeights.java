@@ -101,6 +101,47 @@ final class SampleWeights {
         return Nd4j.createFromArray(weights).castTo(type);
     }
 
+    /**
+     * The training rows' part of {@code Fit.sampleWeight}: the first {@code trainRows} of
+     * {@code weights} (the rest go with the validation split), after checking that there is one
+     * finite weight {@code >= 0} per example. Null for null.
+     *
+     * @throws IllegalArgumentException naming the model, both shapes, or the first bad weight
+     */
+    static INDArray rows(INDArray weights, long examples, long trainRows, String model) {
+        if (weights == null) {
+            return null;
+        }
+        if (weights.rank() > 2 || weights.length() != examples || weights.rank() == 2 && weights.size(1) != 1) {
+            throw new IllegalArgumentException(model + ".fit: sampleWeight needs one weight per example, [" + examples
+                    + "] or [" + examples + ", 1], got " + Arrays.toString(weights.shape()));
+        }
+        double[] w = weights.reshape(examples).castTo(DataType.DOUBLE).toDoubleVector();
+        for (int i = 0; i < w.length; i++) {
+            if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
+                throw new IllegalArgumentException(model + ".fit: sampleWeight of example " + i
+                        + " must be a finite number >= 0, got " + w[i]);
+            }
+        }
+        return Nd4j.createFromArray(Arrays.copyOf(w, (int) trainRows)).castTo(DataType.FLOAT);
+    }
+
+    /**
+     * The weights of a batch's examples: its sample weights times its class weights; either
+     * alone when the other is absent, null when both are. A new array unless one of them is
+     * missing and the other is {@code sampleWeight} itself.
+     */
+    static INDArray combine(INDArray sampleWeight, SampleWeights classWeights, INDArray labels) {
+        if (classWeights == null) {
+            return sampleWeight;
+        }
+        INDArray byClass = classWeights.of(labels);
+        if (sampleWeight == null) {
+            return byClass;
+        }
+        return byClass.muli(sampleWeight.reshape(byClass.length()).castTo(byClass.dataType()));
+    }
+
     /** The weight of class {@code id}: its entry in the map, or 1.0 when the map leaves it out. */
     double weight(int id) {
         return classWeight.getOrDefault(id, 1.0);

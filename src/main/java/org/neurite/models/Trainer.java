@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -11,6 +13,7 @@ import org.neurite.callbacks.Callback;
 import org.neurite.callbacks.ProgressBar;
 import org.neurite.data.Batch;
 import org.neurite.data.BatchIterator;
+import org.neurite.data.BatchSource;
 import org.neurite.data.Batches;
 import org.neurite.data.Dataset;
 import org.neurite.preprocessing.Augmentation;
@@ -64,13 +67,53 @@ final class Trainer {
             weights = new SampleWeights(options.classWeight());
             SampleWeights.checkLabels(train.labels(), model.name() + ".fit");   // before any training
         }
+        INDArray sampleWeight = SampleWeights.rows(options.sampleWeight(), data.size(), train.size(), model.name());
         long seed = options.seed();
-        Batches batches = train.batches(options.batchSize(), options.shuffle(), seed);
+        Batches batches = train.batches(options.batchSize(), options.shuffle(), seed).withSampleWeight(sampleWeight);
+        Dataset val = validation;
+        return loop(options, batches.size(), batches::iterator, (batch, index) -> batch, weights, augmentation,
+                val == null ? validator(options) : () -> new Evaluator(model).evaluate(compiled, val, options.batchSize()));
+    }
+
+    /**
+     * Trains on batches streamed from {@code source}: each epoch is a new pass (or
+     * {@link Fit#stepsPerEpoch} batches), each batch is checked as it arrives ({@link BatchChecks}).
+     */
+    History fit(BatchSource source, Fit options) {
+        if (options.validationSplit() > 0) {
+            throw new IllegalArgumentException(model.name() + ".fit: validationSplit cannot hold out the end of a "
+                    + "stream; give validation data with Fit.validationData(...)");
+        }
+        if (options.sampleWeight() != null) {
+            throw new IllegalArgumentException(model.name() + ".fit: Fit.sampleWeight weighs the rows of a Dataset; "
+                    + "a BatchSource's batches carry their own weights (Batch.sampleWeight)");
+        }
+        SampleWeights weights = options.classWeight() == null ? null : new SampleWeights(options.classWeight());
+        Augmentation augmentation = options.augmentation();
+        return loop(options, -1, source::batches, (batch, index) -> {
+            Batch checked = BatchChecks.prepare(model, compiled, batch, index, true, "fit");
+            if (!augmentation.isIdentity()) {
+                Augmentation.requireImages(checked.inputs().get(0).shape(), model.name() + ".fit");
+            }
+            return checked;
+        }, weights, augmentation, validator(options));
+    }
+
+    /** The validation scores after an epoch: of the streamed validation data, or none (null). */
+    private Supplier<Map<String, Double>> validator(Fit options) {
+        BatchSource val = options.validationSource();
+        return val == null ? null : () -> new Evaluator(model).evaluate(compiled, val);
+    }
+
+    private History loop(Fit options, int batchesPerEpoch, IntFunction<BatchIterator> epochs, BatchPreparer prepare,
+                         SampleWeights weights, Augmentation augmentation, Supplier<Map<String, Double>> validate) {
+        long seed = options.seed();
         History history = new History();
         List<Callback> callbacks = new ArrayList<>();
         callbacks.add(history);
         if (options.verbose() > 0) {
-            callbacks.add(ProgressBar.forVerbose(options.verbose(), options.epochs(), batches.size()));
+            callbacks.add(batchesPerEpoch >= 0 ? ProgressBar.forVerbose(options.verbose(), options.epochs(), batchesPerEpoch)
+                    : new ProgressBar(options.epochs(), 0, false, System.out));   // a stream: one line per epoch
         }
         callbacks.addAll(options.callbacks());
         callbacks.forEach(c -> c.setModel(model));
@@ -82,10 +125,10 @@ final class Trainer {
             int e = epoch;
             Nd4j.getRandom().setSeed(epochSeed(seed, e));
             callbacks.forEach(c -> c.onEpochBegin(e, logs));
-            Map<String, Double> epochLogs = runEpoch(batches.iterator(e), weights, augmentation, callbacks);
-            if (validation != null) {
-                Map<String, Double> val = new Evaluator(model).evaluate(compiled, validation, options.batchSize());
-                val.forEach((k, v) -> epochLogs.put("val_" + k, v));
+            Map<String, Double> epochLogs = runEpoch(epochs.apply(e), options.stepsPerEpoch(), prepare, weights,
+                    augmentation, callbacks);
+            if (validate != null) {
+                validate.get().forEach((k, v) -> epochLogs.put("val_" + k, v));
             }
             callbacks.forEach(c -> c.onEpochEnd(e, epochLogs));
             logs.clear();
@@ -94,6 +137,12 @@ final class Trainer {
         callbacks.forEach(c -> c.onTrainEnd(logs));
         MemoryScope.release("train");   // the step's reused arrays; trainOnBatch keeps them between calls
         return history;
+    }
+
+    /** What happens to each batch before its step: nothing for a checked Dataset, the checks for a stream. */
+    @FunctionalInterface
+    private interface BatchPreparer {
+        Batch prepare(Batch batch, int index);
     }
 
     /**
@@ -118,19 +167,22 @@ final class Trainer {
         return z ^ (z >>> 31);
     }
 
-    private Map<String, Double> runEpoch(BatchIterator batches, SampleWeights weights, Augmentation augmentation,
-                                         List<Callback> callbacks) {
+    private Map<String, Double> runEpoch(BatchIterator batches, int steps, BatchPreparer prepare, SampleWeights weights,
+                                         Augmentation augmentation, List<Callback> callbacks) {
         Map<String, Double> logs = new LinkedHashMap<>();
         int index = 0;
         try (BatchIterator it = batches;
              RunningScores scores = new RunningScores(model, compiled, "fit")) {
-            while (it.hasNext() && !model.isStopTraining()) {
-                Batch batch = it.next();
+            while ((steps == 0 || index < steps) && it.hasNext() && !model.isStopTraining()) {
                 int b = index++;
+                Batch batch = prepare.prepare(it.next(), b);
                 callbacks.forEach(c -> c.onBatchBegin(b, logs));
-                INDArray sw = weights == null ? null : weights.of(batch.labels());
+                INDArray sw = SampleWeights.combine(batch.sampleWeight(), weights, batch.labels());
                 step(batch.inputs(), batch.targets(), sw, augmentation, scores);
                 logs.putAll(scores.logs());
+                if (sw != batch.sampleWeight()) {
+                    sw.close();
+                }
                 batch.release();   // its memory returns at once instead of piling up until a GC
                 callbacks.forEach(c -> c.onBatchEnd(b, logs));
             }

@@ -233,6 +233,50 @@ public final class Csv {
         return new Loaded(dataset(table), schema, labelColumn, table.missing());
     }
 
+    /** Rows read from the start of a streamed file to infer its schema ({@link #stream(Path, String, int)}). */
+    public static final int STREAM_INFERENCE_ROWS = 10_000;
+
+    /**
+     * A CSV file with a header read lazily in batches of {@code batchSize} rows, for {@code fit},
+     * {@code evaluate} and {@code predict} on a file larger than memory. The schema is inferred,
+     * with {@link CsvSchema.Rules#DEFAULT}, from the first {@value #STREAM_INFERENCE_ROWS} rows only;
+     * see {@link CsvStream}.
+     *
+     * @throws IOException naming the file and line, as {@link #loadWithSchema(Path, String)}
+     */
+    public static CsvStream stream(Path file, String labelColumn, int batchSize) throws IOException {
+        return stream(file, labelColumn, CsvSchema.Rules.DEFAULT, STREAM_INFERENCE_ROWS, batchSize);
+    }
+
+    /** Like {@link #stream(Path, String, int)}, inferring the schema with {@code rules} from the first {@code inferenceRows} rows. */
+    public static CsvStream stream(Path file, String labelColumn, CsvSchema.Rules rules, int inferenceRows,
+                                   int batchSize) throws IOException {
+        if (inferenceRows < 1) {
+            throw new IllegalArgumentException(file + ": inferenceRows must be at least 1, got " + inferenceRows);
+        }
+        CsvTable first;
+        try (CsvRecords records = CsvRecords.open(file)) {
+            CsvRecords.Record header = records.next();
+            if (header == null) {
+                throw new IOException(file + ": empty file, expected a header and data rows");
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (CsvRecords.Record r = records.next(); r != null && rows.size() < inferenceRows; r = records.next()) {
+                CsvRecords.checkWidth(file, r, header.cells().size(), header.line());
+                rows.add(r.cells());
+            }
+            first = CsvTable.of(header.cells(), rows);
+        }
+        CsvRecords.Source source = new CsvRecords.Source(file + " (first " + first.size() + " rows)", null, first);
+        CsvSchema schema = CsvInference.infer(source, true, rules, labelColumn, Integer.MIN_VALUE);
+        return new CsvStream(file, schema, labelColumn, batchSize);
+    }
+
+    /** Like {@link #stream(Path, String, int)} with a given schema (usually the training file's). */
+    public static CsvStream stream(Path file, String labelColumn, CsvSchema schema, int batchSize) {
+        return new CsvStream(file, schema, labelColumn, batchSize);
+    }
+
     /** Like {@link #load(Path, String, CsvSchema)} for the cells of {@code table}. */
     public static Dataset load(CsvTable table, String labelColumn, CsvSchema schema) throws IOException {
         if (!schema.columns().contains(labelColumn)) {

@@ -93,16 +93,7 @@ final class CsvEncoder {
                 if (label >= 0 && rows == labels.length) {
                     labels = Arrays.copyOf(labels, 2 * labels.length);
                 }
-                for (int c = 0; c < names.size(); c++) {
-                    String cell = record.cells().get(c);
-                    if (c == label) {
-                        labels[rows] = codes[c] == null ? number(record.line(), c, cell) : classId(record.line(), c, cell);
-                    } else if (codes[c] == null) {
-                        features[rows * width + offsets[c]] = number(record.line(), c, cell);
-                    } else {
-                        features[rows * width + offsets[c] + category(record.line(), c, cell)] = 1f;
-                    }
-                }
+                row(record, features, labels, rows);
                 rows++;
             }
             if (rows == 0) {
@@ -110,6 +101,48 @@ final class CsvEncoder {
             }
             return new Encoded(features, labels, rows, width, missing == null ? List.of() : List.copyOf(missing));
         }
+    }
+
+    /** An encoder of single records, for a file read in chunks ({@link CsvStream}). */
+    static CsvEncoder of(CsvRecords.Source file, CsvSchema schema, String labelColumn, boolean lenient) {
+        return new CsvEncoder(file, schema, labelColumn, lenient);
+    }
+
+    /** The number of features per row. */
+    int width() {
+        return width;
+    }
+
+    /** The column names the header must hold. */
+    List<String> names() {
+        return names;
+    }
+
+    /**
+     * Writes {@code record} as row {@code row} of {@code features} (row-major, {@link #width()} per
+     * row, zeroed beforehand) and {@code labels}.
+     */
+    void row(CsvRecords.Record record, float[] features, float[] labels, int row) throws IOException {
+        for (int c = 0; c < names.size(); c++) {
+            String cell = record.cells().get(c);
+            if (c == label) {
+                labels[row] = codes[c] == null ? number(record.line(), c, cell) : classId(record.line(), c, cell);
+            } else if (codes[c] == null) {
+                features[row * width + offsets[c]] = number(record.line(), c, cell);
+            } else {
+                features[row * width + offsets[c] + category(record.line(), c, cell)] = 1f;
+            }
+        }
+    }
+
+    /** The cells made missing since the last call (lenient mode), then forgets them. */
+    List<Csv.MissingCell> takeMissing() {
+        if (missing == null || missing.isEmpty()) {
+            return List.of();
+        }
+        List<Csv.MissingCell> out = List.copyOf(missing);
+        missing.clear();
+        return out;
     }
 
     private float number(int line, int c, String cell) throws IOException {
