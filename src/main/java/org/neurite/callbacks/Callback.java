@@ -1,5 +1,6 @@
 package org.neurite.callbacks;
 
+import java.util.List;
 import java.util.Map;
 
 import org.neurite.models.Model;
@@ -37,5 +38,14 @@ public abstract class Callback {
     }
 
     public void onBatchEnd(int batch, Map<String, Double> logs) {
+    }
+
+    /**
+     * What this callback did in the last {@code fit} that changes its result (weights restored,
+     * training stopped), as sentences; {@code fit} copies them into {@code History.warnings()} so
+     * they are seen without an SLF4J binding. None by default.
+     */
+    public List<String> warnings() {
+        return List.of();
     }
 }

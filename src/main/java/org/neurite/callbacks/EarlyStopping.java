@@ -1,5 +1,8 @@
 package org.neurite.callbacks;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,6 +24,7 @@ public final class EarlyStopping extends Callback {
     private double minDelta;
     private int patience;
     private boolean restoreBestWeights;
+    private final List<String> warnings = new ArrayList<>();
     private Monitor monitor;
     private double best;
     private int wait;
@@ -67,6 +71,11 @@ public final class EarlyStopping extends Callback {
     }
 
     @Override
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    @Override
     public void onTrainBegin(Map<String, Double> logs) {
         monitor = new Monitor(monitorKey, mode, minDelta);
         best = monitor.initial();
@@ -74,6 +83,7 @@ public final class EarlyStopping extends Callback {
         stoppedEpoch = -1;
         bestEpoch = -1;
         bestWeights = null;
+        warnings.clear();
     }
 
     @Override
@@ -99,6 +109,9 @@ public final class EarlyStopping extends Callback {
             if (restoreBestWeights && bestWeights != null) {
                 model().restoreWeights(bestWeights);
                 LOG.info("EarlyStopping: restored the weights of epoch {}", bestEpoch + 1);
+                warnings.add(String.format(Locale.ROOT, "EarlyStopping: training stopped after epoch %d; the model "
+                        + "has the weights of epoch %d (best %s %.6g), not those of the last epoch", epoch + 1,
+                        bestEpoch + 1, monitorKey, best));
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.neurite.callbacks;
 
+import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code model.fit(train, Fit.epochs(10).callbacks(new TerminateOnNaN()));}</pre>
  */
 public final class TerminateOnNaN extends Callback {
+    private String warning;
     private static final Logger LOG = LoggerFactory.getLogger(TerminateOnNaN.class);
 
     private INDArray current;
@@ -28,6 +30,12 @@ public final class TerminateOnNaN extends Callback {
         terminatedBatch = -1;
         current = null;
         previous = null;
+        warning = null;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return warning == null ? List.of() : List.of(warning);
     }
 
     @Override
@@ -45,8 +53,9 @@ public final class TerminateOnNaN extends Callback {
             boolean currentFinite = countNonFinite(current) == 0;
             model().restoreWeights(currentFinite || previous == null ? current : previous);
             model().stopTraining(true);
-            LOG.warn("TerminateOnNaN: batch {}: invalid loss {}; training stopped and the weights from before batch "
-                    + "{} restored", batch, loss, currentFinite || previous == null ? batch : batch - 1);
+            warning = "TerminateOnNaN: batch " + batch + ": invalid loss " + loss + "; training stopped and the weights "
+                    + "from before batch " + (currentFinite || previous == null ? batch : batch - 1) + " restored";
+            LOG.warn(warning);
         }
     }
 

@@ -12,6 +12,7 @@ import org.neurite.callbacks.Callback;
 public final class History extends Callback {
     private final Map<String, List<Double>> values = new LinkedHashMap<>();
     private final List<Integer> epochs = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
@@ -46,8 +47,27 @@ public final class History extends Callback {
         return v.get(v.size() - 1);
     }
 
+    /**
+     * What changed the result of this {@code fit} beyond the recorded values, as sentences: the
+     * callbacks' {@link Callback#warnings()}, such as EarlyStopping restoring the best epoch's
+     * weights or TerminateOnNaN stopping at a bad batch. Empty when nothing did.
+     */
+    @Override
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** Records the warnings of {@code callbacks} at the end of {@code fit}. */
+    void collectWarnings(List<Callback> callbacks) {
+        for (Callback c : callbacks) {
+            if (c != this) {
+                warnings.addAll(c.warnings());
+            }
+        }
+    }
+
     @Override
     public String toString() {
-        return "History" + values;
+        return "History" + values + (warnings.isEmpty() ? "" : ", warnings " + warnings);
     }
 }

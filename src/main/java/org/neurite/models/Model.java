@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * the compiled configuration and the workflow.
  */
 public class Model extends Network {
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
     private static final Logger LOG = LoggerFactory.getLogger(Model.class);
 
     private volatile Compiled compiled;   // volatile: compiled on one thread, used on others
@@ -272,6 +274,19 @@ public class Model extends Network {
             throw new IllegalStateException(name() + ": " + operation + " returns one array, but the model has "
                     + graphOrNull().outputs().size() + " outputs; use predictOutputs");
         }
+    }
+
+    /**
+     * What saving or loading this model left out or could not restore, as sentences (a compile
+     * configuration missing from the file, a metric left out), so it is seen without an SLF4J
+     * binding; oldest first.
+     */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    void warn(String message) {
+        warnings.add(message);
     }
 
     // ------------------------------------------------------------------ saving

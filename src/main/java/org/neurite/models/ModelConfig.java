@@ -52,6 +52,10 @@ final class ModelConfig {
         boolean sequential = model instanceof Sequential;
         out.put("class_name", sequential ? SEQUENTIAL : FUNCTIONAL);
         out.put("config", sequential ? sequentialConfig((Sequential) model) : FunctionalConfig.of(model.graph(), model.name()));
+        if (!model.isCompiled()) {
+            model.warn(model.name() + ": saved without a compile configuration (the model is not compiled); the "
+                    + "loaded model must be compiled before fit or evaluate");
+        }
         out.put("compile_config", model.isCompiled() ? compileConfig(model) : null);
         return out;
     }
@@ -96,8 +100,10 @@ final class ModelConfig {
         List<Object> metrics = new ArrayList<>();
         for (Metric metric : model.metrics()) {
             if (!Metrics.isKnown(metric.name()) && metric.getClass().getPackageName().equals("org.neurite.metrics")) {
-                LOG.warn("{}: metric '{}' has no name to be restored by and is left out of the saved compile "
-                        + "configuration", model.name(), metric.name());
+                String warning = model.name() + ": metric '" + metric.name() + "' has no name to be restored by and "
+                        + "is left out of the saved compile configuration";
+                LOG.warn(warning);
+                model.warn(warning);
                 continue;
             }
             Map<String, Object> options = metric.config();
@@ -209,6 +215,8 @@ final class ModelConfig {
     /** Compiles {@code model} as the file's compile_config says; does nothing when it has none. */
     static void compile(Model model, Map<String, Object> json, String file) throws IOException {
         if (json.get("compile_config") == null) {
+            model.warn(file + ": the model was saved without its compile configuration (it was not compiled); "
+                    + "compile it before fit or evaluate");
             return;
         }
         Map<String, Object> compile = map(json.get("compile_config"), "compile_config", file);
@@ -255,7 +263,9 @@ final class ModelConfig {
                     name = String.valueOf(entry);
                 }
                 if ("confusion_matrix".equals(name)) {   // written by Neurite before it left such metrics out
-                    LOG.warn("{}: metric '{}' cannot be restored by name and is left out", file, name);
+                    String warning = file + ": metric '" + name + "' cannot be restored by name and is left out";
+                    LOG.warn(warning);
+                    model.warn(warning);
                     continue;
                 }
                 if (!Metrics.isKnown(name)) {

@@ -135,6 +135,7 @@ final class Trainer {
             logs.putAll(epochLogs);
         }
         callbacks.forEach(c -> c.onTrainEnd(logs));
+        history.collectWarnings(callbacks);
         MemoryScope.release("train");   // the step's reused arrays; trainOnBatch keeps them between calls
         return history;
     }

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neurite.callbacks.Callback;
 import org.neurite.data.csv.Csv;
 import org.neurite.data.csv.CsvStream;
+import org.neurite.data.csv.GeneratedCsv;
 import org.neurite.layers.Dense;
 import org.neurite.layers.Input;
 
@@ -34,34 +33,6 @@ class SmallHeapStreamTest {
 
     @TempDir
     Path dir;
-
-    /** Rows of FEATURES numbers in [0, 1) with 7 digits and a 0/1 label that depends on the first two. */
-    private static long write(Path file, long bytes) throws IOException {
-        SplittableRandom random = new SplittableRandom(7);
-        long rows = 0;
-        try (BufferedWriter out = Files.newBufferedWriter(file)) {
-            StringBuilder line = new StringBuilder();
-            for (int f = 0; f < FEATURES; f++) {
-                line.append('f').append(f).append(',');
-            }
-            out.write(line.append("label\n").toString());
-            long written = line.length();
-            while (written < bytes) {
-                line.setLength(0);
-                double a = random.nextInt(10_000_000) / 1e7;
-                double b = random.nextInt(10_000_000) / 1e7;
-                line.append(a).append(',').append(b);
-                for (int f = 2; f < FEATURES; f++) {
-                    line.append(',').append(random.nextInt(10_000_000) / 1e7);
-                }
-                line.append(',').append(a + b > 1 ? 1 : 0).append('\n');
-                out.write(line.toString());
-                written += line.length();
-                rows++;
-            }
-        }
-        return rows;
-    }
 
     /** Heap in use after a collection, and ND4J's off-heap bytes, at the end of each epoch. */
     private static final class Memory extends Callback {
@@ -82,7 +53,7 @@ class SmallHeapStreamTest {
         long heap = Runtime.getRuntime().maxMemory();
         assertTrue(heap <= 96 * MIB, "the small-heap execution runs with -Xmx64m, got " + heap / MIB + " MiB");
         Path file = dir.resolve("big.csv");
-        long rows = write(file, 3 * heap);
+        long rows = GeneratedCsv.write(file, 3 * heap, FEATURES);
         assertTrue(Files.size(file) >= 3 * heap);
         assertTrue(rows * FEATURES * Float.BYTES > heap, "the encoded rows alone would not fit in the heap");
 

@@ -75,10 +75,17 @@ public final class Csv {
      * @param missingCells the non-empty cells of numeric columns that were not numbers and became
      *     NaN, in file order (also listed by {@link #report()})
      */
-    public record Loaded(Dataset data, CsvSchema schema, String labelColumn, List<MissingCell> missingCells) {
-        /** Copies the list. */
+    public record Loaded(Dataset data, CsvSchema schema, String labelColumn, List<MissingCell> missingCells,
+                         List<String> warnings) {
+        /** Copies the lists. */
         public Loaded {
             missingCells = List.copyOf(missingCells);
+            warnings = List.copyOf(warnings);
+        }
+
+        /** A loaded file without inference warnings. */
+        public Loaded(Dataset data, CsvSchema schema, String labelColumn, List<MissingCell> missingCells) {
+            this(data, schema, labelColumn, missingCells, List.of());
         }
 
         /** A loaded file without cells read as missing. */
@@ -225,12 +232,13 @@ public final class Csv {
 
     private static Loaded loaded(CsvRecords.Source source, String labelColumn, CsvSchema.Rules rules)
             throws IOException {
-        CsvSchema schema = CsvInference.infer(source, true, rules, labelColumn, Integer.MIN_VALUE);
+        List<String> warnings = new ArrayList<>();
+        CsvSchema schema = CsvInference.infer(source, true, rules, labelColumn, Integer.MIN_VALUE, warnings);
         if (!schema.columns().contains(labelColumn)) {
             throw new IOException(source + ": no column \"" + labelColumn + "\" in the header " + schema.columns());
         }
         CsvEncoder.Encoded table = encoded(source, true, schema, labelColumn, true);
-        return new Loaded(dataset(table), schema, labelColumn, table.missing());
+        return new Loaded(dataset(table), schema, labelColumn, table.missing(), warnings);
     }
 
     /** Rows read from the start of a streamed file to infer its schema ({@link #stream(Path, String, int)}). */
@@ -268,13 +276,14 @@ public final class Csv {
             first = CsvTable.of(header.cells(), rows);
         }
         CsvRecords.Source source = new CsvRecords.Source(file + " (first " + first.size() + " rows)", null, first);
-        CsvSchema schema = CsvInference.infer(source, true, rules, labelColumn, Integer.MIN_VALUE);
-        return new CsvStream(file, schema, labelColumn, batchSize);
+        List<String> warnings = new ArrayList<>();
+        CsvSchema schema = CsvInference.infer(source, true, rules, labelColumn, Integer.MIN_VALUE, warnings);
+        return new CsvStream(file, schema, labelColumn, batchSize, warnings);
     }
 
     /** Like {@link #stream(Path, String, int)} with a given schema (usually the training file's). */
     public static CsvStream stream(Path file, String labelColumn, CsvSchema schema, int batchSize) {
-        return new CsvStream(file, schema, labelColumn, batchSize);
+        return new CsvStream(file, schema, labelColumn, batchSize, List.of());
     }
 
     /** Like {@link #load(Path, String, CsvSchema)} for the cells of {@code table}. */

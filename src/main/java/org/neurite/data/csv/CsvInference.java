@@ -53,6 +53,16 @@ final class CsvInference {
      */
     static CsvSchema infer(CsvRecords.Source file, boolean header, CsvSchema.Rules rules, String label,
                            int labelIndex) throws IOException {
+        return infer(file, header, rules, label, labelIndex, new ArrayList<>());
+    }
+
+    /**
+     * {@link #infer(CsvRecords.Source, boolean, CsvSchema.Rules, String, int)}, adding to {@code warnings}
+     * a sentence for each inference that changes the data a model sees: a numeric column with
+     * text cells (read as missing) and a feature column read as categories (one-hot features).
+     */
+    static CsvSchema infer(CsvRecords.Source file, boolean header, CsvSchema.Rules rules, String label,
+                           int labelIndex, List<String> warnings) throws IOException {
         try (CsvRecords records = file.open()) {
             CsvRecords.Record first = records.next();
             if (first == null) {
@@ -82,10 +92,12 @@ final class CsvInference {
                 Column column = columns[c];
                 if (column.textCells() == 0 || column.numbers >= rules.minNumericShare() * column.filled) {
                     if (column.textCells() > 0) {
-                        LOG.warn("{}: column {} (\"{}\") is numeric: {} of its {} filled cells are numbers; the {} "
-                                + "others, such as \"{}\" on line {}, are missing values (NaN)", file, c + 1,
-                                names.get(c), column.numbers,
-                                column.filled, column.textCells(), column.texts.get(0), column.textLines.get(0));
+                        String warning = file + ": column " + (c + 1) + " (\"" + names.get(c) + "\") is numeric: "
+                                + column.numbers + " of its " + column.filled + " filled cells are numbers; the "
+                                + column.textCells() + " others, such as \"" + column.texts.get(0) + "\" on line "
+                                + column.textLines.get(0) + ", are missing values (NaN)";
+                        LOG.warn(warning);
+                        warnings.add(warning);
                     }
                     continue;
                 }
@@ -94,6 +106,12 @@ final class CsvInference {
                     throw tooMany(file, c, names, column, limit, c == labelAt);
                 }
                 categories.put(names.get(c), column.distinct.stream().sorted().toList());
+                if (c != labelAt) {
+                    warnings.add(file + ": column " + (c + 1) + " (\"" + names.get(c) + "\") is categorical: its "
+                            + column.distinct.size() + " distinct cells became " + column.distinct.size()
+                            + " one-hot features (" + (column.filled - column.numbers) + " of its " + column.filled
+                            + " filled cells are not numbers); pass a CsvSchema to read it otherwise");
+                }
             }
             LOG.info("{}: {} rows, {} columns, categorical: {}", file, rows, names.size(),
                     categories.isEmpty() ? "none" : categories.keySet());

@@ -36,10 +36,11 @@ public final class CsvStream implements BatchSource {
     private final CsvSchema schema;
     private final String labelColumn;
     private final int batchSize;
+    private final List<String> warnings;
     private final List<Csv.MissingCell> firstMissing = new ArrayList<>();
     private final AtomicLong missingCount = new AtomicLong();
 
-    CsvStream(Path file, CsvSchema schema, String labelColumn, int batchSize) {
+    CsvStream(Path file, CsvSchema schema, String labelColumn, int batchSize, List<String> warnings) {
         if (batchSize < 1) {
             throw new IllegalArgumentException(file + ": batch size must be at least 1, got " + batchSize);
         }
@@ -55,6 +56,15 @@ public final class CsvStream implements BatchSource {
         this.schema = schema;
         this.labelColumn = labelColumn;
         this.batchSize = batchSize;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * What schema inference did that changes the data (a column read as categories, text cells of a
+     * numeric column read as missing), as sentences; empty for a given schema.
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** How each column is encoded; pass it to {@link Csv#stream(Path, String, CsvSchema, int)} for other files. */
