@@ -24,7 +24,7 @@ import org.neurite.models.Sequential;
  * with {@code -Xmx512m}. The file is written under /tmp and deleted at the end.
  *
  * <pre>
- * OMP_NUM_THREADS=2 mvn -B -q -Pbench test-compile exec:java -Dexec.mainClass=org.neurite.bench.StreamRss \
+ * OMP_NUM_THREADS=1 mvn -B -q -Pbench test-compile exec:java -Dexec.mainClass=org.neurite.bench.StreamRss \
  *     -Dexec.args="2000"        # megabytes (10^6 bytes) of CSV
  * </pre>
  */
@@ -43,7 +43,8 @@ public final class StreamRss {
             System.out.println("child exit code " + outcome.exitCode() + ", log " + outcome.log());
             return;
         }
-        Path file = Files.createTempFile(Path.of("/tmp"), "neurite-stream-", ".csv");
+        // a second argument names a file an interrupted run left behind, to skip writing it again
+        Path file = args.length > 1 ? Path.of(args[1]) : Files.createTempFile(Path.of("/tmp"), "neurite-stream-", ".csv");
         try {
             run(file, megabytes * 1_000_000);
         } finally {
@@ -54,13 +55,13 @@ public final class StreamRss {
 
     private static int threads() {
         String omp = System.getenv("OMP_NUM_THREADS");
-        return omp == null ? 2 : Integer.parseInt(omp);
+        return omp == null ? 1 : Integer.parseInt(omp);
     }
 
     private static void run(Path file, long bytes) throws IOException {
         say("heap limit %.0f MiB, RSS at start %.0f MiB", Runtime.getRuntime().maxMemory() / 1048576.0, Rss.current());
         long start = System.nanoTime();
-        long rows = GeneratedCsv.write(file, bytes, FEATURES);
+        long rows = Files.size(file) >= bytes ? dataRows(file) : GeneratedCsv.write(file, bytes, FEATURES);
         say("wrote %s: %d rows, %.3f GB (10^9 bytes) in %.0f s", file, rows, Files.size(file) / 1e9,
                 (System.nanoTime() - start) / 1e9);
         CsvStream data = Csv.stream(file, "label", 1024);
@@ -76,6 +77,12 @@ public final class StreamRss {
                 sampler.first, sampler.minAfterWarmup, sampler.maxAfterWarmup, Rss.current(), Rss.peak());
         say("RESULT stream_rss_growth_mib %.1f (end minus the value at 10%% of the epoch)",
                 Rss.current() - sampler.atWarmup);
+    }
+
+    private static long dataRows(Path file) throws IOException {
+        try (var lines = Files.lines(file)) {
+            return lines.count() - 1;
+        }
     }
 
     private static void say(String format, Object... args) {

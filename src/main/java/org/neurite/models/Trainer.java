@@ -178,7 +178,8 @@ final class Trainer {
                 int b = index++;
                 Batch batch = prepare.prepare(it.next(), b);
                 callbacks.forEach(c -> c.onBatchBegin(b, logs));
-                INDArray sw = SampleWeights.combine(batch.sampleWeight(), weights, batch.labels());
+                INDArray sw = weights == null ? batch.sampleWeight()
+                        : SampleWeights.combine(batch.sampleWeight(), weights, batch.labels());
                 step(batch.inputs(), batch.targets(), sw, augmentation, scores);
                 logs.putAll(scores.logs());
                 if (sw != batch.sampleWeight()) {
