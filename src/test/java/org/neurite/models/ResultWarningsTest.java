@@ -15,9 +15,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.Neurite;
 import org.neurite.callbacks.EarlyStopping;
+import org.neurite.callbacks.TerminateOnNaN;
 import org.neurite.data.csv.Csv;
 import org.neurite.layers.Dense;
 import org.neurite.layers.Input;
+import org.neurite.losses.Losses;
+import org.neurite.optimizers.SGD;
 
 /** Warnings that change results are in what the call returns, not only in the log (issue 14, item 3). */
 class ResultWarningsTest {
@@ -43,6 +46,17 @@ class ResultWarningsTest {
 
         History plain = model.fit(x, y, Fit.epochs(1).verbose(0));
         assertEquals(List.of(), plain.warnings());
+    }
+
+    @Test
+    void terminateOnNaNIsInTheHistory() {
+        Neurite.seed(3);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 32, 2).muli(100);
+        Sequential model = new Sequential(new Input(2), new Dense(1));
+        model.compile(new SGD(1e20), Losses.meanSquaredError());   // diverges to an infinite loss at once
+        History history = model.fit(x, x.sum(true, 1), Fit.epochs(3).batchSize(8).verbose(0)
+                .callbacks(new TerminateOnNaN()));
+        assertTrue(any(history.warnings(), "TerminateOnNaN", "training stopped"), history.warnings().toString());
     }
 
     @Test
@@ -76,5 +90,7 @@ class ResultWarningsTest {
                 loaded.warnings().toString());
         assertEquals(2, loaded.warnings().size(), "the numeric label is no warning: " + loaded.warnings());
         assertEquals(loaded.warnings().size(), Csv.stream(file, "label", 8).warnings().size());
+        assertEquals(loaded.warnings(), loaded.report().warnings());
+        assertTrue(loaded.report().toString().contains("is categorical"), loaded.report().toString());
     }
 }

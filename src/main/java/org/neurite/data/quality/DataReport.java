@@ -39,14 +39,17 @@ public final class DataReport {
     private final String raw;
     private final List<PersonalData.Finding> personalData;
     private final List<Csv.MissingCell> missingCells;
+    private final List<String> warnings;
 
     private DataReport(SplitReport data, SplitReport test, long leakedRows, long leakedWithOtherLabel) {
-        this(data, test, leakedRows, leakedWithOtherLabel, null, List.of(), List.of());
+        this(data, test, leakedRows, leakedWithOtherLabel, null, List.of(), List.of(), List.of());
     }
 
     private DataReport(SplitReport data, SplitReport test, long leakedRows, long leakedWithOtherLabel, String raw,
-                       List<PersonalData.Finding> personalData, List<Csv.MissingCell> missingCells) {
+                       List<PersonalData.Finding> personalData, List<Csv.MissingCell> missingCells,
+                       List<String> warnings) {
         this.missingCells = List.copyOf(missingCells);
+        this.warnings = List.copyOf(warnings);
         this.data = data;
         this.test = test;
         this.leakedRows = leakedRows;
@@ -62,7 +65,7 @@ public final class DataReport {
      */
     public static DataReport of(CsvTable table) {
         return new DataReport(null, null, 0, 0, "table: " + table.size() + " rows, " + table.columns().size()
-                + " columns " + table.columns(), PersonalData.scan(table), List.of());
+                + " columns " + table.columns(), PersonalData.scan(table), List.of(), List.of());
     }
 
     /**
@@ -71,7 +74,8 @@ public final class DataReport {
      * ({@link #data()} throws).
      */
     public static DataReport of(TextDataset texts) {
-        return new DataReport(null, null, 0, 0, "texts: " + texts.size() + " texts", PersonalData.scan(texts), List.of());
+        return new DataReport(null, null, 0, 0, "texts: " + texts.size() + " texts", PersonalData.scan(texts), List.of(),
+                List.of());
     }
 
     /**
@@ -95,7 +99,7 @@ public final class DataReport {
     public static DataReport of(Csv.Loaded loaded) {
         Dataset data = loaded.data();
         return new DataReport(SplitReport.of("data", data, RowKeys.of(data.singleInput("DataReport.of")),
-                loaded.featureNames()), null, 0, 0, null, List.of(), loaded.missingCells());
+                loaded.featureNames()), null, 0, 0, null, List.of(), loaded.missingCells(), loaded.warnings());
     }
 
     /**
@@ -104,6 +108,14 @@ public final class DataReport {
      */
     public List<Csv.MissingCell> missingCells() {
         return missingCells;
+    }
+
+    /**
+     * What CSV type inference did that changes the data ({@link Csv.Loaded#warnings()}: a column read
+     * as categories, text cells of a numeric column read as missing); empty for other reports.
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /**
@@ -240,6 +252,10 @@ public final class DataReport {
         }
         if (!missingCells.isEmpty()) {
             out.append('\n').append(ReportSections.missingCells(missingCells, MAX_COLUMNS_SHOWN));
+        }
+        if (!warnings.isEmpty()) {
+            out.append("\nCSV inference:\n");
+            warnings.forEach(w -> out.append("  ").append(w).append('\n'));
         }
         return out.toString();
     }
