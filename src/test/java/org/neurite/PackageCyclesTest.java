@@ -28,7 +28,7 @@ class PackageCyclesTest {
         // the library's own classes folder (target/classes): scanning every jar for org.neurite is slower
         Path classes = Path.of(Neurite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         JavaClasses library = new ClassFileImporter().importPath(classes);
-        assertTrue(library.size() > 300, "imported only " + library.size() + " classes from " + classes);
+        assertTrue(library.size() > 100, "imported only " + library.size() + " classes from " + classes);
         freeOfCycles("org.neurite")
                 // KNOWN CYCLE, temporarily ignored: callbacks -> models (Callback holds a models.Model;
                 // models.Trainer/Fit/History use callbacks). Issue 16 deliverable 1 removes it on another
