@@ -1,119 +1,81 @@
 package org.neurite.io;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.Map;
 
-/** The writing half of {@link Json}: compact or indented, arrays of plain values on one line. */
+import com.fasterxml.jackson.core.JsonGenerator;
+
+/**
+ * The writing half of {@link Json}: walks maps, collections, arrays and plain values onto a Jackson
+ * generator (which escapes and formats), refusing what JSON cannot hold.
+ */
 final class JsonWriter {
-    private final boolean pretty;
-    private final StringBuilder out = new StringBuilder();
+    private final JsonGenerator out;
+    private final JsonLayout layout;
 
-    JsonWriter(boolean pretty) {
-        this.pretty = pretty;
+    private JsonWriter(JsonGenerator out, JsonLayout layout) {
+        this.out = out;
+        this.layout = layout;
     }
 
-    String write(Object value) {
-        value(value, 0);
-        return out.toString();
+    static String write(Object value, boolean pretty) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator generator = Json.FACTORY.createGenerator(text)) {
+            JsonLayout layout = pretty ? new JsonLayout() : null;
+            generator.setPrettyPrinter(layout);
+            new JsonWriter(generator, layout).value(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // a StringWriter does not fail
+        }
+        return text.toString();
     }
 
-    private void value(Object v, int indent) {
+    private void value(Object v) throws IOException {
         Object value = normalise(v);
-        if (value == null || value instanceof Boolean) {
-            out.append(value);
+        if (value == null) {
+            out.writeNull();
+        } else if (value instanceof Boolean b) {
+            out.writeBoolean(b);
         } else if (value instanceof Number n) {
             number(n);
         } else if (value instanceof CharSequence s) {
-            string(s.toString());
+            out.writeString(s.toString());
         } else if (value instanceof Map<?, ?> map) {
-            object(map, indent);
+            out.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.writeFieldName(String.valueOf(e.getKey()));
+                value(e.getValue());
+            }
+            out.writeEndObject();
         } else if (value instanceof Collection<?> list) {
-            array(list, indent);
+            if (layout != null) {
+                layout.nextArrayFlat(list.stream().map(JsonWriter::normalise)
+                        .noneMatch(x -> x instanceof Map || x instanceof Collection));
+            }
+            out.writeStartArray();
+            for (Object item : list) {
+                value(item);
+            }
+            out.writeEndArray();
         } else {
-            throw new IllegalArgumentException("cannot write " + describe(value) + " as JSON");
+            throw new IllegalArgumentException("cannot write " + Json.describe(value) + " as JSON");
         }
     }
 
-    private void object(Map<?, ?> map, int indent) {
-        if (map.isEmpty()) {
-            out.append("{}");
-            return;
-        }
-        out.append('{');
-        Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<?, ?> e = it.next();
-            newline(indent + 1);
-            string(String.valueOf(e.getKey()));
-            out.append(pretty ? ": " : ":");
-            value(e.getValue(), indent + 1);
-            if (it.hasNext()) {
-                out.append(',');
-            }
-        }
-        newline(indent);
-        out.append('}');
-    }
-
-    private void array(Collection<?> list, int indent) {
-        boolean flat = !pretty || list.stream().map(JsonWriter::normalise)
-                .noneMatch(x -> x instanceof Map || x instanceof Collection);
-        out.append('[');
-        int i = 0;
-        for (Object item : list) {
-            if (i++ > 0) {
-                out.append(flat && pretty ? ", " : ",");
-            }
-            if (!flat) {
-                newline(indent + 1);
-            }
-            value(item, indent + 1);
-        }
-        if (!flat && !list.isEmpty()) {
-            newline(indent);
-        }
-        out.append(']');
-    }
-
-    private void number(Number n) {
+    /** Floats are written as the double they widen to, as files always had them. */
+    private void number(Number n) throws IOException {
         if (n instanceof Double || n instanceof Float) {
             double d = n.doubleValue();
             if (!Double.isFinite(d)) {
                 throw new IllegalArgumentException("JSON has no " + d + "; only finite numbers can be written");
             }
-            out.append(Double.toString(d));
+            out.writeNumber(d);
         } else {
-            out.append(n);
-        }
-    }
-
-    private void string(String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private void newline(int indent) {
-        if (pretty) {
-            out.append('\n').append("  ".repeat(indent));
+            out.writeNumber(n.toString());
         }
     }
 
@@ -132,9 +94,5 @@ final class JsonWriter {
             return Arrays.asList(a);
         }
         return v;
-    }
-
-    static String describe(Object value) {
-        return value == null ? "null" : value.getClass().getSimpleName() + " " + value;
     }
 }

@@ -160,7 +160,7 @@ public final class SafeTensors {
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!(e.getValue() instanceof String s)) {
                 throw fail(source, "bad header: " + METADATA + " value of '" + e.getKey() + "' must be a string, found "
-                        + JsonWriter.describe(e.getValue()));
+                        + Json.describe(e.getValue()));
             }
             out.put((String) e.getKey(), s);
         }
@@ -226,7 +226,7 @@ public final class SafeTensors {
         static Entry of(String name, Object value, long dataLength, String source) throws IOException {
             if (!(value instanceof Map<?, ?> info)) {
                 throw fail(source, "bad header: tensor '" + name + "' must be an object with dtype, shape and "
-                        + "data_offsets, found " + JsonWriter.describe(value));
+                        + "data_offsets, found " + Json.describe(value));
             }
             DataType type = TYPES.get(String.valueOf(info.get("dtype")));
             if (type == null) {
@@ -258,7 +258,7 @@ public final class SafeTensors {
                 return list.stream().mapToLong(x -> (Long) x).toArray();
             }
             throw fail(source, "tensor '" + name + "': " + key + " must be a list of at most 32 whole numbers >= 0, "
-                    + "found " + JsonWriter.describe(value));
+                    + "found " + Json.describe(value));
         }
     }
 }

@@ -90,6 +90,11 @@ class TextDatasetsTest {
         assertEquals(Set.of("one.txt", "two.txt"), Set.copyOf(got));
         assertEquals("first", Files.readString(out.resolve("one.txt")));
         assertEquals(big, Files.readString(out.resolve("two.txt")));
+
+        byte[] whole = Files.readAllBytes(archive);
+        Path cut = Files.write(tmp.resolve("cut.tar.gz"), Arrays.copyOf(whole, whole.length / 2));
+        IOException e = assertThrows(IOException.class, () -> Tar.extract(cut, Set.of("two.txt"), out));
+        assertTrue(e.getMessage().startsWith(cut.toString()), e.getMessage());
     }
 
     @Test

@@ -52,6 +52,8 @@ class ExamplesSmokeTest {
         assertTrue(output.contains("samples/s"), output);
         assertTrue(output.matches("(?s).*: test loss \\d\\.\\d{4}, accuracy \\d\\.\\d{4} on .*"), output);
         assertTrue(Files.isRegularFile(out.resolve(svg)), "no " + svg + " in " + out);
+        String png = svg.replace(".svg", ".png");
+        assertTrue(Files.isRegularFile(out.resolve(png)), "no " + png + " in " + out);
     }
 
     @Test
@@ -141,7 +143,10 @@ class ExamplesSmokeTest {
 
     @Test
     void badOptionsAreReported() {
-        assertThrows(ExampleArgs.BadOption.class, () -> ExampleArgs.parse(new String[] {"--epoch", "1"}));
+        ExampleArgs.BadOption unknown = assertThrows(ExampleArgs.BadOption.class,
+                () -> ExampleArgs.parse(new String[] {"--epoch", "1"}));
+        assertTrue(unknown.getMessage().contains("'--epoch'") && unknown.getMessage().contains("--batch-size=N"),
+                "names the option and ends with the usage: " + unknown.getMessage());
         assertThrows(ExampleArgs.BadOption.class, () -> ExampleArgs.parse(new String[] {"--epochs", "x"}));
         assertThrows(ExampleArgs.BadOption.class, () -> ExampleArgs.parse(new String[] {"--epochs", "0"}));
         assertThrows(ExampleArgs.BadOption.class, () -> ExampleArgs.parse(new String[] {"--seed"}));

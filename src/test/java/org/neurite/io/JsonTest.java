@@ -38,6 +38,13 @@ class JsonTest {
     void prettyOutputKeepsPlainArraysOnOneLine() {
         String text = Json.writePretty(Map.of("kernel_size", List.of(3, 3)));
         assertEquals("{\n  \"kernel_size\": [3, 3]\n}", text);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("layers", List.of(Map.of("units", 2), List.of(1, 2)));
+        model.put("empty", Map.of());
+        model.put("none", List.of());
+        assertEquals("{\n  \"layers\": [\n    {\n      \"units\": 2\n    },\n    [1, 2]\n  ],\n"
+                + "  \"empty\": {},\n  \"none\": []\n}", Json.writePretty(model), "the layout of model files");
+        assertEquals("[0.10000000149011612,0.25]", Json.write(List.of(0.1f, 0.25)), "floats as the double they widen to");
     }
 
     @Test

@@ -2,20 +2,23 @@ package org.neurite.data.csv;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.neurite.data.TextLines;
 
 /**
- * Splits a UTF-8 CSV file into records of cells, following RFC 4180:
+ * Splits a UTF-8 CSV file into records of cells with Apache commons-csv, following RFC 4180:
  * <ul>
  *   <li>cells are separated by commas; a record ends with its line ({@code \n} or {@code \r\n}, which
- *       may be mixed in one file; a lone {@code \r} does not end a line);</li>
+ *       may be mixed in one file; outside quotes a lone {@code \r} ends a record too, but line
+ *       numbers count {@code \n} only);</li>
  *   <li>a cell in double quotes may hold commas, line breaks and quotes written twice
  *       ({@code "say ""hi"", then go"} is {@code say "hi", then go}), and is kept exactly as
  *       written, its line breaks included: {@code \r\n}, {@code \n} and {@code \r} inside the
@@ -26,7 +29,7 @@ import org.neurite.data.TextLines;
  * </ul>
  * Text after a closing quote, and a quoted cell still open at the end of the file, are
  * {@link IOException}s naming the file, the line and the column. Reading is strict UTF-8
- * ({@link TextLines}), and gzipped files are read as well.
+ * ({@link TextLines}, through {@link CsvLines}), and gzipped files are read as well.
  */
 final class CsvRecords implements Closeable {
     /** The cells of one record, which starts on line {@code line} of the file (from 1). */
@@ -56,25 +59,32 @@ final class CsvRecords implements Closeable {
         }
     }
 
+    /** RFC 4180; spaces around cells ignored; blank lines kept as records so that positions stay exact. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false).build();
+
     private final Object file;
-    private final TextLines lines;
+    private final CsvLines input;
+    private final Iterator<CSVRecord> records;
     private final Iterator<Record> given;
 
-    private CsvRecords(Path file, TextLines lines) {
+    private CsvRecords(Path file, CsvLines input) throws IOException {
         this.file = file;
-        this.lines = lines;
+        this.input = input;
+        this.records = FORMAT.parse(input).iterator();
         this.given = null;
     }
 
     private CsvRecords(Source source, Iterator<Record> given) {
         this.file = source;
-        this.lines = null;
+        this.input = null;
+        this.records = null;
         this.given = given;
     }
 
     /** Opens {@code file}. */
     static CsvRecords open(Path file) throws IOException {
-        return new CsvRecords(file, TextLines.open(file, StandardCharsets.UTF_8));
+        return new CsvRecords(file, new CsvLines(TextLines.open(file, StandardCharsets.UTF_8)));
     }
 
     /** The first record of {@code file} (its header, when it has one), or null when it has none. */
@@ -124,70 +134,75 @@ final class CsvRecords implements Closeable {
         if (given != null) {
             return given.hasNext() ? given.next() : null;
         }
-        String text = lines.next();
-        while (text != null && text.isBlank()) {
-            text = lines.next();
-        }
-        if (text == null) {
-            return null;
-        }
-        int start = lines.lineNumber();
-        List<String> cells = new ArrayList<>();
-        int i = 0;
         while (true) {
-            int column = cells.size() + 1;
-            int open = skipSpaces(text, i);
-            if (open < text.length() && text.charAt(open) == '"') {
-                StringBuilder cell = new StringBuilder();
-                i = open + 1;
-                while (true) {
-                    int quote = text.indexOf('"', i);
-                    if (quote < 0) {
-                        cell.append(text, i, text.length()).append(lines.lineEnd());   // \n or \r\n, as written
-                        text = lines.next();
-                        if (text == null) {
-                            throw new IOException(file + ":" + start + ", column " + column + ": a quoted cell "
-                                    + "is never closed: expected a closing \" before the end of the file");
-                        }
-                        i = 0;
-                    } else if (quote + 1 < text.length() && text.charAt(quote + 1) == '"') {
-                        cell.append(text, i, quote + 1);
-                        i = quote + 2;
-                    } else {
-                        cell.append(text, i, quote);
-                        i = skipSpaces(text, quote + 1);
-                        break;
-                    }
+            CSVRecord record;
+            try {
+                if (!records.hasNext()) {
+                    return null;
                 }
-                cells.add(cell.toString());
-                if (i < text.length() && text.charAt(i) != ',') {
-                    throw new IOException(file + ":" + lines.lineNumber() + ", column " + column + ": expected a "
-                            + "comma or the end of the line after the closing quote, found '" + text.charAt(i) + "'");
-                }
-            } else {
-                int comma = text.indexOf(',', i);
-                int end = comma < 0 ? text.length() : comma;
-                cells.add(text.substring(i, end).strip());
-                i = end;
+                record = records.next();
+            } catch (UncheckedIOException e) {
+                throw located(e.getCause());
             }
-            if (i >= text.length()) {
-                return new Record(start, cells);
+            CsvLines.Line line = input.recordAt(record.getCharacterPosition());
+            boolean blankLine = record.size() == 1 && record.get(0).isEmpty() && line.text().isBlank();
+            if (!blankLine) {
+                return new Record(line.number(), record.toList());
             }
-            i++;
         }
     }
 
     @Override
     public void close() throws IOException {
-        if (lines != null) {
-            lines.close();
+        if (input != null) {
+            input.close();
         }
     }
 
-    private static int skipSpaces(String text, int i) {
-        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-            i++;
+    /** The reading error as it is, or commons-csv's syntax error located by line and column. */
+    private IOException located(IOException cause) {
+        if (input.isReadFailure(cause)) {
+            return cause;
         }
-        return i;
+        IOException located = syntaxError(input.sinceLastRecord());
+        return located != null ? located : new IOException(file + ": " + cause.getMessage(), cause);
+    }
+
+    private enum Cell { START, PLAIN, QUOTED, AFTER_QUOTE }
+
+    /**
+     * Walks the lines of the record commons-csv refused, to name the column it stopped in (its own
+     * message counts a lone {@code \r} as a line and names no column); null when none is found.
+     */
+    private IOException syntaxError(List<CsvLines.Line> lines) {
+        Cell state = Cell.START;
+        int column = 1;
+        for (CsvLines.Line line : lines) {
+            String text = line.text();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean space = Character.isWhitespace(c);
+                if (c == ',' && state != Cell.QUOTED) {
+                    state = Cell.START;
+                    column++;
+                } else if (state == Cell.START && c == '"') {
+                    state = Cell.QUOTED;
+                } else if (state == Cell.START && !space) {
+                    state = Cell.PLAIN;
+                } else if (state == Cell.QUOTED && c == '"') {
+                    boolean doubled = i + 1 < text.length() && text.charAt(i + 1) == '"';
+                    i += doubled ? 1 : 0;
+                    state = doubled ? Cell.QUOTED : Cell.AFTER_QUOTE;
+                } else if (state == Cell.AFTER_QUOTE && !space) {
+                    return new IOException(file + ":" + line.number() + ", column " + column + ": expected a "
+                            + "comma or the end of the line after the closing quote, found '" + c + "'");
+                }
+            }
+            if (state != Cell.QUOTED) {
+                return null;
+            }
+        }
+        return lines.isEmpty() ? null : new IOException(file + ":" + lines.get(0).number() + ", column " + column
+                + ": a quoted cell is never closed: expected a closing \" before the end of the file");
     }
 }

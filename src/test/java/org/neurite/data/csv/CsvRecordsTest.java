@@ -99,4 +99,23 @@ class CsvRecordsTest {
         assertEquals(List.of("1", "a\r\nb"), records("1,\"a\r\nb\"").get(0).cells());
         assertEquals(List.of("1", "2"), records("1,2\r\n").get(0).cells());
     }
+
+    @Test
+    void aLoneCarriageReturnEndsARecordButLinesCountNewlinesOnly() throws IOException {
+        List<CsvRecords.Record> all = records("a,b\r1,2\n3,4\n");
+        assertEquals(new CsvRecords.Record(1, List.of("a", "b")), all.get(0));
+        assertEquals(new CsvRecords.Record(1, List.of("1", "2")), all.get(1), "on line 1: only \\n counts lines");
+        assertEquals(new CsvRecords.Record(2, List.of("3", "4")), all.get(2));
+    }
+
+    @Test
+    void aBrokenQuoteAfterGoodRecordsNamesItsOwnLineAndColumn() throws IOException {
+        Path late = Files.writeString(dir.resolve("late.csv"), "a,b,c\n1,\"x\ny\",2\n\n3,4,\"z\"!\n");
+        try (CsvRecords records = CsvRecords.open(late)) {
+            records.next();
+            records.next();
+            assertEquals(late + ":5, column 3: expected a comma or the end of the line after the closing quote, "
+                    + "found '!'", assertThrows(IOException.class, records::next).getMessage());
+        }
+    }
 }
