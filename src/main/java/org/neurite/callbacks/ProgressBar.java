@@ -36,6 +36,11 @@ public final class ProgressBar extends Callback {
         return new ProgressBar(epochs, stepsPerEpoch, verbose == 1 && System.console() != null, System.out);
     }
 
+    /** The bar for a stream of unknown length: one line per epoch on standard output. */
+    public static ProgressBar perEpoch(int epochs) {
+        return new ProgressBar(epochs, 0, false, System.out);
+    }
+
     @Override
     public void onEpochBegin(int epoch, Map<String, Double> logs) {
         epochStart = System.nanoTime();

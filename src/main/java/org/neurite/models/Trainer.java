@@ -113,7 +113,7 @@ final class Trainer {
         callbacks.add(history);
         if (options.verbose() > 0) {
             callbacks.add(batchesPerEpoch >= 0 ? ProgressBar.forVerbose(options.verbose(), options.epochs(), batchesPerEpoch)
-                    : new ProgressBar(options.epochs(), 0, false, System.out));   // a stream: one line per epoch
+                    : ProgressBar.perEpoch(options.epochs()));   // a stream of unknown length
         }
         callbacks.addAll(options.callbacks());
         callbacks.forEach(c -> c.setModel(model));
