@@ -16,19 +16,14 @@ import org.neurite.tensor.Tensor;
 
 /** Batched inference: {@code evaluate} and {@code predict}, each batch in its own memory scope. */
 final class Evaluator {
-    private final Model model;
+    private final Network model;
 
-    Evaluator(Model model) {
+    Evaluator(Network model) {
         this.model = model;
     }
 
     Map<String, Double> evaluate(Compiled compiled, Dataset given, int batchSize) {
-        requireLabels(given, "evaluate");
-        DataChecks.shapes(model, given.inputs(), "evaluate");
-        Dataset data = InputTypes.cast(model, compiled.loss(), given, "evaluate");   // once; no copy when FLOAT
-        DataChecks.inputs(model, data.inputs(), "evaluate");
-        DataChecks.targetCount(model, data.targets(), "evaluate");
-        DataChecks.labels(model, compiled.loss(), data.targets(), "evaluate");
+        Dataset data = DataChecks.labelled(model, compiled.loss(), given, "evaluate");
         try (RunningScores scores = new RunningScores(model, compiled, "evaluate");
              BatchIterator it = data.batches(batchSize, false, 0).iterator();
              var noGrad = Tensor.noGrad()) {
@@ -48,10 +43,7 @@ final class Evaluator {
 
     /** Every output of the model for {@code data}, one array per output. */
     List<INDArray> predict(Dataset given, int batchSize) {
-        DataChecks.shapes(model, given.inputs(), "predict");
-        List<INDArray> cast = InputTypes.inputs(model, given.inputs(), "predict");   // once; no copy when FLOAT
-        Dataset data = InputTypes.same(cast, given.inputs()) ? given : Dataset.of(cast);
-        DataChecks.inputs(model, data.inputs(), "predict");
+        Dataset data = DataChecks.unlabelled(model, given, "predict");
         long n = data.size();
         Graph graph = model.graph();
         List<INDArray> results = new ArrayList<>();
@@ -77,12 +69,6 @@ final class Evaluator {
         }
         MemoryScope.release("predict");
         return results;
-    }
-
-    static void requireLabels(Dataset data, String operation) {
-        if (!data.hasLabels()) {
-            throw new IllegalArgumentException(operation + " needs labels, but the dataset has none");
-        }
     }
 
     private static long[] prepend(long n, long[] shape) {

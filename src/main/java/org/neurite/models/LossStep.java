@@ -65,7 +65,7 @@ final class LossStep {
      * The loss of a batch: the compiled loss on each output against its label array, summed (as
      * Keras does for a model with several outputs and one loss), plus every layer's penalty.
      */
-    static Result compute(Model model, Loss loss, List<INDArray> x, List<INDArray> y, INDArray sampleWeight,
+    static Result compute(Network model, Loss loss, List<INDArray> x, List<INDArray> y, INDArray sampleWeight,
                           boolean training) {
         Graph graph = model.graph();
         List<Node> outputNodes = graph.outputs();
