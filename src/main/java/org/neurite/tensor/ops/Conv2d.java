@@ -2,6 +2,7 @@ package org.neurite.tensor.ops;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.neurite.Neurite;
 import org.neurite.tensor.DataFormat;
 import org.neurite.tensor.Op;
 import org.neurite.tensor.Padding;
@@ -62,7 +63,8 @@ public final class Conv2d extends Op {
             int[] axes = format == DataFormat.CHANNELS_LAST ? new int[]{0, 1, 2} : new int[]{0, 2, 3};
             return new INDArray[]{null, null, g.sum(axes)};
         }
-        if (!needs[0] && PatchGradient.applies(x, strides, dilated, (int) iargs[8], format == DataFormat.CHANNELS_LAST)) {
+        if (Neurite.fastPaths() && !needs[0]
+                && PatchGradient.applies(x, strides, dilated, (int) iargs[8], format == DataFormat.CHANNELS_LAST)) {
             INDArray[] kb = PatchGradient.compute(x, g, kernel.size(0), kernel.size(1), bias != null);
             return bias == null ? new INDArray[]{null, kb[0]} : new INDArray[]{null, kb[0], kb[1]};
         }

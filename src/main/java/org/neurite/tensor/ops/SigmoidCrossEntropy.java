@@ -1,4 +1,4 @@
-package org.neurite.losses;
+package org.neurite.tensor.ops;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
