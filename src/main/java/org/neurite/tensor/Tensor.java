@@ -76,9 +76,9 @@ public final class Tensor {
 
     /**
      * A trainable leaf whose gradient accumulates into {@code gradBuffer}, a preallocated array of
-     * the same shape (typically a view of a model's flat gradient buffer).
+     * the same shape; outside this package through {@link GradientBuffers#parameter}.
      */
-    public static Tensor parameter(INDArray value, INDArray gradBuffer) {
+    static Tensor parameter(INDArray value, INDArray gradBuffer) {
         return new Tensor(value, new Autograd(true, true, null, null, Autograd.checkGradBuffer(value, gradBuffer)));
     }
 
@@ -179,9 +179,10 @@ public final class Tensor {
 
     /**
      * Declares that this parameter's gradient buffer holds zeros because the caller zeroed it (say, in
-     * a model's flat gradient buffer), so the next backward pass may write the gradient, not add it.
+     * a model's flat gradient buffer), so the next backward pass may write the gradient, not add it;
+     * outside this package through {@link GradientBuffers#markZeroed}.
      */
-    public void markGradZeroed() {
+    void markGradZeroed() {
         node.markGradZeroed();
     }
 
