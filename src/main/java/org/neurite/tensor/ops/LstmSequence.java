@@ -272,23 +272,4 @@ public final class LstmSequence extends RecurrentSequence {
         return into == null ? Native.call("reduce_sum", new INDArray[]{flat}, new long[]{0}, null, null)[0]
                 : Native.into("reduce_sum", new INDArray[]{flat}, new INDArray[]{into}, new long[]{0}, null, null)[0];
     }
-
-    @Override
-    public void release() {
-        super.release();
-        z = null;
-        gates = null;
-        cells = null;
-        fresh = null;
-        cellAct = null;
-        dz = null;
-        dc = null;
-        dcNew = null;
-        coef3 = null;
-        coefO = null;
-        cellCoef = null;
-        forget = null;
-        dz4 = null;
-        tmpO = null;
-    }
 }

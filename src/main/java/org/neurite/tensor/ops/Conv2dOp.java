@@ -16,7 +16,7 @@ import org.neurite.tensor.Padding;
  * {@code conv2d_bp} always computes the input gradient too; when the input needs none and has few
  * channels (a first layer), {@link PatchGradient} computes the kernel gradient alone.
  */
-public final class Conv2d extends Op {
+public final class Conv2dOp extends Op {
     private final int[] strides;
     private final Padding padding;
     private final int[] dilation;
@@ -29,7 +29,7 @@ public final class Conv2d extends Op {
     private long[] iargs;
     private boolean dilated;
 
-    public Conv2d(int[] strides, Padding padding, int[] dilation, DataFormat format) {
+    public Conv2dOp(int[] strides, Padding padding, int[] dilation, DataFormat format) {
         this.strides = Window.positive("conv2d", "strides", strides, 2);
         this.dilation = Window.positive("conv2d", "dilation", dilation, 2);
         this.padding = padding;
@@ -70,12 +70,5 @@ public final class Conv2d extends Op {
         }
         INDArray[] grads = ConvKernels.call(dilated, "conv2d_bp", ConvKernels.inputs(g, x, kernel, bias), iargs);
         return ConvKernels.gradients(grads, needs[0], inputShape, crop, bias != null);
-    }
-
-    @Override
-    public void release() {
-        x = null;
-        kernel = null;
-        bias = null;
     }
 }
