@@ -15,7 +15,8 @@ import org.neurite.models.Sequential;
  * Trains the seed CNN for 2 epochs on generated data with a fixed seed and prints the losses and
  * the bit pattern checksum of the final weights, so two builds can be compared for identical results.
  *
- * <pre>mvn -B -q -Pbench test-compile exec:java -Dexec.mainClass=org.neurite.bench.SeedCnnChecksum</pre>
+ * <pre>mvn -B -q -Pbench test-compile exec:java -Dexec.mainClass=org.neurite.bench.SeedCnnChecksum [-Dexec.args="512 plain"]</pre>
+ * With {@code plain} the run takes the reference path ({@code Neurite.fastPaths(false)}).
  */
 public final class SeedCnnChecksum {
     private SeedCnnChecksum() {
@@ -23,6 +24,7 @@ public final class SeedCnnChecksum {
 
     public static void main(String[] args) {
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 512;
+        Neurite.fastPaths(!(args.length > 1 && args[1].equals("plain")));
         Neurite.seed(42);
         INDArray x = Nd4j.rand(DataType.FLOAT, samples, 28, 28, 1);
         INDArray y = Nd4j.rand(DataType.FLOAT, samples).muli(10).castTo(DataType.INT).castTo(DataType.FLOAT);
