@@ -17,9 +17,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * and reseeds the generator (dropout masks, augmentation) from this seed and {@code e}, so a run
  * resumed at epoch {@code e} repeats what an uninterrupted run would have done. {@code Fit.seed(s)}
  * overrides it for one call. Before any call the seed is 0.
+ *
+ * <p>{@link #fastPaths(boolean)} switches the fast paths off: with {@code fastPaths(false)} every
+ * {@code fit} runs the plain reference computation (the loss on the activated outputs, layers in
+ * their written order, each optimizer's rule in Java) instead of the fused kernels; the results
+ * agree to float rounding. Use it to check a fused path or to debug a model.
  */
 public final class Neurite {
     private static volatile long seed;
+    private static volatile boolean fastPaths = true;
 
     private Neurite() {
     }
@@ -33,5 +39,15 @@ public final class Neurite {
     /** The seed last set by {@link #seed(long)}, or 0. */
     public static long currentSeed() {
         return seed;
+    }
+
+    /** Turns the fused fast paths on (the default) or off, for every model and thread. */
+    public static void fastPaths(boolean on) {
+        fastPaths = on;
+    }
+
+    /** Whether the fused fast paths are on ({@link #fastPaths(boolean)}). */
+    public static boolean fastPaths() {
+        return fastPaths;
     }
 }

@@ -3,22 +3,21 @@ package org.neurite.callbacks;
 import java.util.List;
 import java.util.Map;
 
-import org.neurite.models.Model;
-
 /**
- * Hooks into {@code fit}. Override what you need; the model is available as {@link #model()}.
+ * Hooks into {@code fit}. Override what you need; the model is available as {@link #model()}, through
+ * {@link TrainingModel}.
  * Epochs and batches are numbered from 0, as in Keras. {@code logs} hold the running values
  * ("loss", metric names, and at epoch end "val_loss", "val_" + metric names).
  */
 public abstract class Callback {
-    private Model model;
+    private TrainingModel model;
 
     /** Called by {@code fit} before training starts. */
-    public void setModel(Model model) {
+    public void setModel(TrainingModel model) {
         this.model = model;
     }
 
-    protected Model model() {
+    protected TrainingModel model() {
         return model;
     }
 

@@ -10,8 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Texts with one label each, as loaded by {@link org.neurite.datasets.MovieReviews} and {@link org.neurite.datasets.Imdb}; turn the texts into
- * arrays with {@link org.neurite.preprocessing.Tokenizer} and {@link org.neurite.preprocessing.Sequences}.
+ * Texts with one label each, as loaded by {@code datasets.MovieReviews} and {@code datasets.Imdb}; turn the texts into
+ * arrays with {@code preprocessing.Tokenizer} and {@code preprocessing.Sequences}.
  *
  * <pre>{@code
  * TextDataset.Split reviews = MovieReviews.load();

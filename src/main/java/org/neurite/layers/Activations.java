@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
+import org.neurite.layers.ActivationFunction.Probabilities;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -33,34 +34,34 @@ public final class Activations {
     }
 
     public static ActivationFunction linear() {
-        return named("linear", x -> x);
+        return named("linear", x -> x, Probabilities.NONE, true);
     }
 
     public static ActivationFunction relu() {
-        return named("relu", Tensor::relu);
+        return named("relu", Tensor::relu, Probabilities.NONE, true);
     }
 
     public static ActivationFunction sigmoid() {
-        return named("sigmoid", Tensor::sigmoid);
+        return named("sigmoid", Tensor::sigmoid, Probabilities.SIGMOID, true);
     }
 
     public static ActivationFunction tanh() {
-        return named("tanh", Tensor::tanh);
+        return named("tanh", Tensor::tanh, Probabilities.NONE, true);
     }
 
     /** Softmax over the last axis. */
     public static ActivationFunction softmax() {
-        return named("softmax", Tensor::softmax);
+        return named("softmax", Tensor::softmax, Probabilities.SOFTMAX, false);
     }
 
     /** ELU with alpha 1, as Keras. */
     public static ActivationFunction elu() {
-        return named("elu", Tensor::elu);
+        return named("elu", Tensor::elu, Probabilities.NONE, true);
     }
 
-    /** The exact (erf) GELU, Keras's default. */
+    /** The exact (erf) GELU, Keras's default; it dips below zero, so it is not non-decreasing. */
     public static ActivationFunction gelu() {
-        return named("gelu", Tensor::gelu);
+        return named("gelu", Tensor::gelu, Probabilities.NONE, false);
     }
 
     /** Leaky ReLU with Keras 3's default negative slope 0.2. */
@@ -69,7 +70,7 @@ public final class Activations {
     }
 
     public static ActivationFunction leakyRelu(double negativeSlope) {
-        return named("leaky_relu", x -> x.leakyRelu(negativeSlope));
+        return named("leaky_relu", x -> x.leakyRelu(negativeSlope), Probabilities.NONE, negativeSlope >= 0);
     }
 
     /**
@@ -90,7 +91,7 @@ public final class Activations {
             throw new IllegalArgumentException("'" + name + "' is a built-in activation name and cannot be replaced; "
                     + "give the custom activation another name");
         }
-        CUSTOM.put(key, named(name, function::apply));
+        CUSTOM.put(key, named(name, function::apply, Probabilities.NONE, false));
     }
 
     /** Whether {@link #get} knows {@code name}: a built-in activation or one registered with {@link #register}. */
@@ -135,7 +136,8 @@ public final class Activations {
         }
     }
 
-    private static ActivationFunction named(String name, UnaryOperator<Tensor> f) {
+    private static ActivationFunction named(String name, UnaryOperator<Tensor> f, Probabilities probabilities,
+                                            boolean nonDecreasing) {
         return new ActivationFunction() {
             @Override
             public Tensor apply(Tensor x) {
@@ -145,6 +147,16 @@ public final class Activations {
             @Override
             public String name() {
                 return name;
+            }
+
+            @Override
+            public Probabilities probabilities() {
+                return probabilities;
+            }
+
+            @Override
+            public boolean isNonDecreasing() {
+                return nonDecreasing;
             }
         };
     }

@@ -8,7 +8,7 @@ package org.neurite.layers;
  *
  * <pre>{@code new GlobalMaxPooling1D()}</pre>
  */
-public final class GlobalMaxPooling1D extends GlobalPooling {
+public final class GlobalMaxPooling1D extends GlobalPooling implements MaxPooling {
     public GlobalMaxPooling1D() {
         super(1, true);
     }

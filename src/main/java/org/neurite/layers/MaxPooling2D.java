@@ -12,7 +12,7 @@ import org.neurite.tensor.Tensor;
  *
  * <pre>{@code new MaxPooling2D(2)}</pre>
  */
-public final class MaxPooling2D extends BasePooling2D<MaxPooling2D> {
+public final class MaxPooling2D extends BasePooling2D<MaxPooling2D> implements MaxPooling {
 
     /** A 2x2 window. */
     public MaxPooling2D() {

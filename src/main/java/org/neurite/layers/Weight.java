@@ -3,6 +3,7 @@ package org.neurite.layers;
 import java.util.Arrays;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.tensor.GradientBuffers;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -80,7 +81,7 @@ public final class Weight {
 
     private void setStorage(INDArray v, INDArray gradView) {
         value = v;
-        parameter = gradView == null ? Tensor.parameter(v) : Tensor.parameter(v, gradView);
+        parameter = gradView == null ? Tensor.parameter(v) : GradientBuffers.parameter(v, gradView);
         constant = Tensor.constant(v);
     }
 }

@@ -3,7 +3,9 @@ package org.neurite.losses;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.layers.ActivationFunction;
 import org.neurite.tensor.Tensor;
+import org.neurite.tensor.ops.SigmoidCrossEntropy;
 
 /**
  * Binary cross-entropy for 0/1 (or soft) targets, per element, averaged over the non-batch axes
@@ -61,6 +63,13 @@ public final class BinaryCrossentropy extends BaseLoss {
     @Override
     public Loss withFromLogits(boolean fromLogits) {
         return fromLogits == this.fromLogits ? this : new BinaryCrossentropy(fromLogits);
+    }
+
+    /** The from-logits form for an activation that outputs sigmoid probabilities. */
+    @Override
+    public Loss onLogitsOf(ActivationFunction activation) {
+        return !fromLogits() && activation.probabilities() == ActivationFunction.Probabilities.SIGMOID
+                ? withFromLogits(true) : null;
     }
 
     /** {@code {"from_logits": fromLogits}}. */

@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.layers.ActivationFunction;
 import org.neurite.tensor.Tensor;
+import org.neurite.tensor.ops.SoftmaxCrossEntropy;
 
 /**
  * Categorical cross-entropy for one-hot (or soft) targets: per row {@code -sum_k y_k log p_k}
@@ -74,6 +76,13 @@ public final class CategoricalCrossentropy extends BaseLoss {
     @Override
     public Loss withFromLogits(boolean fromLogits) {
         return fromLogits == this.fromLogits ? this : new CategoricalCrossentropy(fromLogits);
+    }
+
+    /** The from-logits form for an activation that outputs softmax probabilities. */
+    @Override
+    public Loss onLogitsOf(ActivationFunction activation) {
+        return !fromLogits() && activation.probabilities() == ActivationFunction.Probabilities.SOFTMAX
+                ? withFromLogits(true) : null;
     }
 
     /** {@code {"from_logits": fromLogits}}. */

@@ -3,6 +3,7 @@ package org.neurite.losses;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.layers.ActivationFunction;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -53,6 +54,17 @@ public interface Loss {
      *                                  when asked for {@code fromLogits = true}
      */
     Loss withFromLogits(boolean fromLogits);
+
+    /**
+     * This loss on the outputs of {@code activation}, computed from the activation's input (the
+     * logits) instead, or null when there is no such form. A model whose output layer ends in
+     * {@code activation} then skips the activation and uses the returned loss: the same value,
+     * stable for extreme logits and with a cheaper gradient (the fast path; a cross-entropy on
+     * probabilities answers for the activation that makes its kind of probabilities).
+     */
+    default Loss onLogitsOf(ActivationFunction activation) {
+        return null;
+    }
 
     /**
      * The Keras configuration keys of this loss, such as {@code from_logits} or {@code delta};

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.data.ClassLabels;
+import org.neurite.layers.ActivationFunction;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -77,6 +78,13 @@ public final class SparseCategoricalCrossentropy extends BaseLoss {
     @Override
     public Loss withFromLogits(boolean fromLogits) {
         return fromLogits == fromLogits() ? this : new SparseCategoricalCrossentropy(fromLogits);
+    }
+
+    /** The from-logits form for an activation that outputs softmax probabilities. */
+    @Override
+    public Loss onLogitsOf(ActivationFunction activation) {
+        return !fromLogits() && activation.probabilities() == ActivationFunction.Probabilities.SOFTMAX
+                ? withFromLogits(true) : null;
     }
 
     /** {@code {"from_logits": fromLogits}}. */

@@ -20,26 +20,21 @@ import org.neurite.tensor.Tensor;
 
 /** Batched inference: {@code evaluate} and {@code predict}, each batch in its own memory scope. */
 final class Evaluator {
-    private final Model model;
+    private final Network model;
 
-    Evaluator(Model model) {
+    Evaluator(Network model) {
         this.model = model;
     }
 
     Map<String, Double> evaluate(Compiled compiled, Dataset given, int batchSize) {
-        requireLabels(given, "evaluate");
-        DataChecks.shapes(model, given.inputs(), "evaluate");
-        Dataset data = InputTypes.cast(model, compiled.loss(), given, "evaluate");   // once; no copy when FLOAT
-        DataChecks.inputs(model, data.inputs(), "evaluate");
-        DataChecks.targetCount(model, data.targets(), "evaluate");
-        DataChecks.labels(model, compiled.loss(), data.targets(), "evaluate");
+        Dataset data = DataChecks.labelled(model, compiled.loss(), given, "evaluate");
         return scores(compiled, data.batches(batchSize, false, 0).iterator(), (batch, index) -> batch);
     }
 
     /** The loss and metrics over one pass of {@code source}, each batch checked as it arrives. */
     Map<String, Double> evaluate(Compiled compiled, BatchSource source) {
         return scores(compiled, source.batches(0),
-                (batch, index) -> BatchChecks.prepare(model, compiled, batch, index, true, "evaluate"));
+                (batch, index) -> DataChecks.streamed(model, compiled, batch, index, true, "evaluate"));
     }
 
     private Map<String, Double> scores(Compiled compiled, BatchIterator batches, BiFunction<Batch, Integer, Batch> prepare) {
@@ -66,10 +61,7 @@ final class Evaluator {
 
     /** Every output of the model for {@code data}, one array per output. */
     List<INDArray> predict(Dataset given, int batchSize) {
-        DataChecks.shapes(model, given.inputs(), "predict");
-        List<INDArray> cast = InputTypes.inputs(model, given.inputs(), "predict");   // once; no copy when FLOAT
-        Dataset data = InputTypes.same(cast, given.inputs()) ? given : Dataset.of(cast);
-        DataChecks.inputs(model, data.inputs(), "predict");
+        Dataset data = DataChecks.unlabelled(model, given, "predict");
         long n = data.size();
         Graph graph = model.graph();
         List<INDArray> results = new ArrayList<>();
@@ -109,7 +101,7 @@ final class Evaluator {
         try (BatchIterator it = source.batches(0);
              var noGrad = Tensor.noGrad()) {
             while (it.hasNext()) {
-                Batch batch = BatchChecks.prepare(model, null, it.next(), index++, false, "predict");
+                Batch batch = DataChecks.streamed(model, null, it.next(), index++, false, "predict");
                 try (MemoryScope scope = MemoryScope.open("predict")) {
                     List<Tensor> inputs = new ArrayList<>();
                     batch.inputs().forEach(x -> inputs.add(Tensor.constant(x)));
@@ -133,12 +125,6 @@ final class Evaluator {
             }
         }
         return results;
-    }
-
-    static void requireLabels(Dataset data, String operation) {
-        if (!data.hasLabels()) {
-            throw new IllegalArgumentException(operation + " needs labels, but the dataset has none");
-        }
     }
 
     private static long[] prepend(long n, long[] shape) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.neurite.Neurite;
 import org.neurite.layers.ActivatedLayer;
 import org.neurite.layers.Input;
 import org.neurite.layers.Layer;
@@ -204,11 +205,12 @@ final class Graph {
             }
         }
         Tensor[] logitValues = new Tensor[outputs.size()];
+        boolean reorder = Neurite.fastPaths();   // off: every layer in its written order
         for (Node node : order) {
-            if (node.isInput() || fusedAway.contains(node)) {
+            if (node.isInput() || reorder && fusedAway.contains(node)) {
                 continue;
             }
-            Node producer = pooledAfter.get(node);
+            Node producer = reorder ? pooledAfter.get(node) : null;
             Tensor out;
             Tensor producerInput = producer == null ? null : computed.get(producer.inputs().get(0));
             if (producer != null && producerInput.mask() == null) {

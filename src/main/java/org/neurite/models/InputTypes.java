@@ -28,7 +28,7 @@ final class InputTypes {
     }
 
     /** {@code data} with every input and label array of the type the model computes in; {@code data} itself when all have it. */
-    static Dataset cast(Model model, Loss loss, Dataset data, String operation) {
+    static Dataset cast(Network model, Loss loss, Dataset data, String operation) {
         List<INDArray> inputs = inputs(model, data.inputs(), operation);
         List<INDArray> targets = targets(model, loss, data.targets());
         if (same(inputs, data.inputs()) && same(targets, data.targets())) {
@@ -41,7 +41,7 @@ final class InputTypes {
     }
 
     /** Every input array in the model's type (the same objects where they have it already). */
-    static List<INDArray> inputs(Model model, List<INDArray> x, String operation) {
+    static List<INDArray> inputs(Network model, List<INDArray> x, String operation) {
         DataType type = model.dataType();
         List<Node> nodes = model.graph().inputs();
         List<INDArray> out = new ArrayList<>(x.size());
@@ -71,7 +71,7 @@ final class InputTypes {
     }
 
     /** Every label array in the type the loss computes in (see the class comment). */
-    static List<INDArray> targets(Model model, Loss loss, List<INDArray> y) {
+    static List<INDArray> targets(Network model, Loss loss, List<INDArray> y) {
         DataType type = model.dataType();
         boolean classIds = loss.name().equals("sparse_categorical_crossentropy");
         List<INDArray> out = new ArrayList<>(y.size());

@@ -1,34 +1,25 @@
 package org.neurite.models;
 
-import java.util.Set;
-
 import org.neurite.layers.ActivatedLayer;
-import org.neurite.layers.Activation;
-import org.neurite.layers.Conv1D;
-import org.neurite.layers.Conv2D;
-import org.neurite.layers.GlobalMaxPooling1D;
 import org.neurite.layers.Layer;
-import org.neurite.layers.MaxPooling2D;
+import org.neurite.layers.MaxPooling;
 
 /**
  * Where a model's layers can run in a cheaper order with provably the same result ({@link Graph}
- * plans it):
- * {@code maxpool(act(conv(x)))} equals {@code act(maxpool(conv(x)))} (for 2-D max pooling and for
- * global max pooling over time) for every non-decreasing
- * activation (relu, leaky relu, elu, sigmoid, tanh; not gelu, which dips below zero), and the
- * second form applies the activation, forward and backward, to a tensor a quarter of the size.
- * The same holds for an {@code Activation} layer before the pooling (as after a normalisation:
- * conv, batch norm, relu, max pool).
+ * plans it): {@code maxpool(act(z))} equals {@code act(maxpool(z))} for every non-decreasing
+ * elementwise activation (relu, leaky relu, elu, sigmoid, tanh; not gelu, which dips below zero),
+ * and the second form applies the activation, forward and backward, to a tensor a quarter (or a
+ * sequence-length fraction) of the size. The layers declare what this needs: the producer ends in
+ * an activation that {@link org.neurite.layers.ActivationFunction#isNonDecreasing() never
+ * decreases} (a convolution, or an {@code Activation} layer after a normalisation), and the
+ * consumer is a {@link MaxPooling}, which commutes with such functions.
  */
 final class LayerFusion {
-    private static final Set<String> MONOTONIC = Set.of("relu", "leaky_relu", "elu", "sigmoid", "tanh", "linear");
-
     private LayerFusion() {
     }
 
     static boolean poolsAfterActivation(Layer layer, Layer next) {
-        boolean maxPooled = (layer instanceof Conv2D || layer instanceof Activation) && next instanceof MaxPooling2D
-                || (layer instanceof Conv1D || layer instanceof Activation) && next instanceof GlobalMaxPooling1D;
-        return maxPooled && MONOTONIC.contains(((ActivatedLayer) layer).activation().name());
+        return layer instanceof ActivatedLayer activated && activated.activation().isNonDecreasing()
+                && next instanceof MaxPooling;
     }
 }

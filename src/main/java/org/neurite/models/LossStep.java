@@ -2,10 +2,10 @@ package org.neurite.models;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.Neurite;
 import org.neurite.layers.ActivatedLayer;
 import org.neurite.layers.Layer;
 import org.neurite.layers.Node;
@@ -13,13 +13,12 @@ import org.neurite.losses.Loss;
 import org.neurite.tensor.Tensor;
 
 /**
- * The forward pass and loss of one batch. When the model ends in softmax (or sigmoid) and the
- * loss is the matching cross-entropy on probabilities, the loss is computed from the logits
- * instead: the same value, but stable for extreme logits and with a cheaper gradient.
+ * The forward pass and loss of one batch. When an output layer's activation has a from-logits
+ * form of the loss ({@link Loss#onLogitsOf}: softmax or sigmoid with the matching cross-entropy on
+ * probabilities) and the fast paths are on, the loss is computed from the logits instead: the same
+ * value, but stable for extreme logits and with a cheaper gradient.
  */
 final class LossStep {
-    private static final Set<String> SOFTMAX_LOSSES =
-            Set.of("categorical_crossentropy", "sparse_categorical_crossentropy");
 
     private LossStep() {
     }
@@ -65,13 +64,15 @@ final class LossStep {
      * The loss of a batch: the compiled loss on each output against its label array, summed (as
      * Keras does for a model with several outputs and one loss), plus every layer's penalty.
      */
-    static Result compute(Model model, Loss loss, List<INDArray> x, List<INDArray> y, INDArray sampleWeight,
+    static Result compute(Network model, Loss loss, List<INDArray> x, List<INDArray> y, INDArray sampleWeight,
                           boolean training) {
         Graph graph = model.graph();
         List<Node> outputNodes = graph.outputs();
-        boolean[] fused = new boolean[outputNodes.size()];
+        Loss[] onLogits = new Loss[outputNodes.size()];
+        boolean[] fused = new boolean[onLogits.length];
         for (int j = 0; j < fused.length; j++) {
-            fused[j] = fusable(outputNodes.get(j).layer(), loss);
+            onLogits[j] = Neurite.fastPaths() ? onLogits(outputNodes.get(j).layer(), loss) : null;
+            fused[j] = onLogits[j] != null;
         }
         List<Tensor> inputs = new ArrayList<>(x.size());
         x.forEach(a -> inputs.add(Tensor.constant(a)));
@@ -85,7 +86,7 @@ final class LossStep {
             Tensor dataLoss;
             if (fused[j]) {
                 ActivatedLayer activated = (ActivatedLayer) outputNodes.get(j).layer();
-                dataLoss = loss.withFromLogits(true).compute(target, out, sampleWeight);
+                dataLoss = onLogits[j].compute(target, out, sampleWeight);
                 Tensor detached = out.detach();
                 predictions.add(() -> {
                     try (var ignored = Tensor.noGrad()) {
@@ -109,12 +110,8 @@ final class LossStep {
         return new Result(total, losses, predictions);
     }
 
-    static boolean fusable(Layer last, Loss loss) {
-        if (!(last instanceof ActivatedLayer) || loss.fromLogits()) {
-            return false;
-        }
-        String activation = ((ActivatedLayer) last).activation().name();
-        return activation.equals("softmax") && SOFTMAX_LOSSES.contains(loss.name())
-                || activation.equals("sigmoid") && loss.name().equals("binary_crossentropy");
+    /** The loss computed from the logits of {@code last}'s activation, or null when there is none. */
+    static Loss onLogits(Layer last, Loss loss) {
+        return last instanceof ActivatedLayer activated ? loss.onLogitsOf(activated.activation()) : null;
     }
 }

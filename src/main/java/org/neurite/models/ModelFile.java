@@ -83,7 +83,7 @@ final class ModelFile {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(WEIGHTS, SafeTensors.toBytes(ModelWeights.of(model), Map.of("format", ModelConfig.FORMAT)));
         if (config.get("compile_config") != null) {
-            entries.put(OPTIMIZER, SafeTensors.toBytes(model.isBuilt() ? ModelWeights.optimizerState(model) : Map.of(),
+            entries.put(OPTIMIZER, SafeTensors.toBytes(model.isBuilt() ? ModelWeights.optimizerState(model, model.optimizer()) : Map.of(),
                     Map.of(ModelWeights.ITERATIONS, String.valueOf(model.optimizer().iterations()))));
         }
         config.put(CHECKSUMS, checksums(entries));
@@ -312,7 +312,7 @@ final class ModelFile {
             ModelWeights.restore(model, archive.weights().tensors(), file);
             ModelConfig.compile(model, archive.config(), file);
             if (model.isCompiled() && model.isBuilt() && archive.optimizer() != null) {
-                ModelWeights.restoreOptimizerState(model, archive.optimizer(), file);
+                ModelWeights.restoreOptimizerState(model, model.optimizer(), archive.optimizer(), file);
             }
             return model;
         } catch (RuntimeException e) {
@@ -320,11 +320,11 @@ final class ModelFile {
         }
     }
 
-    static List<String> loadWeights(Model model, Path path, boolean byName) throws IOException {
+    static List<String> loadWeights(Network model, Path path, boolean byName) throws IOException {
         return loadWeights(model, path, null, byName);
     }
 
-    static List<String> loadWeights(Model model, Path path, FileKey key, boolean byName) throws IOException {
+    static List<String> loadWeights(Network model, Path path, FileKey key, boolean byName) throws IOException {
         model.requireBuilt(byName ? "loadWeightsByName" : "loadWeights");
         Archive archive = read(path, key);
         String file = path.toString();

@@ -15,6 +15,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neurite.io.SafeTensors;
 import org.neurite.layers.Layer;
 import org.neurite.layers.Weight;
+import org.neurite.optimizers.Optimizer;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -55,7 +56,7 @@ final class ModelWeights {
     }
 
     /** Every weight of the model, trainable or not, in Keras order. */
-    static Map<String, INDArray> of(Model model) {
+    static Map<String, INDArray> of(Network model) {
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (Layer layer : model.layers()) {
             for (Weight w : layer.weights()) {
@@ -66,7 +67,7 @@ final class ModelWeights {
     }
 
     /** Puts back the weights of a file written for this very architecture; any difference means a damaged file. */
-    static void restore(Model model, Map<String, INDArray> tensors, String file) throws IOException {
+    static void restore(Network model, Map<String, INDArray> tensors, String file) throws IOException {
         Map<String, INDArray> expected = of(model);
         if (!expected.keySet().equals(tensors.keySet())) {
             throw new IOException(file + ": the weights do not match the saved architecture: expected "
@@ -90,7 +91,7 @@ final class ModelWeights {
      * @throws IllegalArgumentException naming the file, the layer and the expected and found shapes
      *                                  or weight names, when the architectures differ
      */
-    static List<String> transfer(Model model, List<String> savedLayers, Map<String, INDArray> tensors,
+    static List<String> transfer(Network model, List<String> savedLayers, Map<String, INDArray> tensors,
                                  boolean byName, String file) {
         Map<String, Map<String, INDArray>> saved = new LinkedHashMap<>();
         for (String layer : savedLayers) {
@@ -152,13 +153,13 @@ final class ModelWeights {
      * The compiled optimizer's slots for the trainable weights, by name. When the optimizer updates
      * the flat parameter buffer as one array, its slots are cut into the weights' views.
      */
-    static Map<String, INDArray> optimizerState(Model model) {
+    static Map<String, INDArray> optimizerState(Network model, Optimizer optimizer) {
         List<Tensor> params = model.store().trainable();
         List<String> names = model.store().trainableNames();
-        List<Tensor> targets = targets(model);
+        List<Tensor> targets = targets(model, optimizer);
         boolean flat = isFlat(params, targets);
         Map<String, INDArray> out = new LinkedHashMap<>();
-        model.optimizer().state(targets).forEach((key, value) -> {
+        optimizer.state(targets).forEach((key, value) -> {
             int slash = key.indexOf('/');
             String slot = key.substring(slash + 1);
             if (!flat) {
@@ -177,10 +178,10 @@ final class ModelWeights {
     }
 
     /** Restores what {@link #optimizerState} saved, with the step count from the metadata. */
-    static void restoreOptimizerState(Model model, SafeTensors.Content state, String file) throws IOException {
+    static void restoreOptimizerState(Network model, Optimizer optimizer, SafeTensors.Content state, String file) throws IOException {
         List<Tensor> params = model.store().trainable();
         List<String> names = model.store().trainableNames();
-        List<Tensor> targets = targets(model);
+        List<Tensor> targets = targets(model, optimizer);
         Map<String, Map<Integer, INDArray>> bySlot = new LinkedHashMap<>();
         for (Map.Entry<String, INDArray> e : state.tensors().entrySet()) {
             int slash = e.getKey().lastIndexOf('/');
@@ -218,15 +219,15 @@ final class ModelWeights {
                     + "\" (the step count, a whole number >= 0), found " + iterations);
         }
         try {
-            model.optimizer().loadState(targets, byIndex, Long.parseLong(iterations));
+            optimizer.loadState(targets, byIndex, Long.parseLong(iterations));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
     }
 
     /** The parameters the training loop hands the optimizer: the weights, or the whole flat buffer. */
-    private static List<Tensor> targets(Model model) {
-        return model.store().optimizerTargets(model.optimizer().updatesElementwise());
+    private static List<Tensor> targets(Network model, Optimizer optimizer) {
+        return model.store().optimizerTargets(optimizer.updatesElementwise());
     }
 
     private static boolean isFlat(List<Tensor> params, List<Tensor> targets) {

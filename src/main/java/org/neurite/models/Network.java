@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.callbacks.TrainingModel;
 import org.neurite.layers.Layer;
 import org.neurite.layers.Node;
 import org.neurite.tensor.Allocator;
@@ -14,8 +15,10 @@ import org.neurite.tensor.Allocator;
  * once, or for a {@link Sequential} without Input when the data's shape is known), the flat
  * parameter store, the weights as users read and set them, and the concurrency guard. The public
  * methods here are part of {@code Model}'s API; this class only keeps that file to one concern.
+ * {@code Trainer}, {@code Evaluator}, {@code LossStep}, the checks, the summary and the weight
+ * files work on a {@code Network}; callbacks see it as a {@link TrainingModel}.
  */
-abstract class Network {
+abstract class Network implements TrainingModel {
     private String name;
     // volatile: a model built or compiled on one thread is used on others (docs/reliability.md)
     private volatile Graph graph;

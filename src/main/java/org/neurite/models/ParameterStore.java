@@ -10,6 +10,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neurite.layers.Layer;
 import org.neurite.layers.Weight;
 import org.neurite.tensor.Allocator;
+import org.neurite.tensor.GradientBuffers;
 import org.neurite.tensor.Native;
 import org.neurite.tensor.Tensor;
 
@@ -28,7 +29,7 @@ final class ParameterStore {
         long total = layers.stream().mapToLong(Layer::countParams).sum();
         this.values = Allocator.persistentZeros(type, Math.max(total, 1));
         this.grads = Allocator.persistentZeros(type, Math.max(total, 1));
-        this.flat = Tensor.parameter(values, grads);
+        this.flat = GradientBuffers.parameter(values, grads);
         long offset = 0;
         for (Layer layer : layers) {
             for (Weight w : layer.weights()) {
@@ -50,7 +51,7 @@ final class ParameterStore {
         Native.into("zeros_as", new INDArray[]{grads}, new INDArray[]{grads}, null, null, null);
         for (Layer layer : layers) {
             for (Weight w : layer.weights()) {
-                w.parameter().markGradZeroed();   // lets backward write gradients in place
+                GradientBuffers.markZeroed(w.parameter());   // lets backward write gradients in place
             }
         }
     }

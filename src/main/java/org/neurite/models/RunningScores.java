@@ -35,7 +35,7 @@ final class RunningScores implements AutoCloseable {
      * Starts from nothing, with fresh metrics of the compiled kinds for {@code operation} (such
      * as {@code "evaluate"} or {@code "fit"}, named in the error when an uncopyable metric is busy).
      */
-    RunningScores(Model model, Compiled compiled, String operation) {
+    RunningScores(Network model, Compiled compiled, String operation) {
         this.outputs = model.graph().outputs().stream().map(n -> n.layer().name()).toList();
         this.outputLossSums = new double[outputs.size()];
         List<List<Metric>> live = new ArrayList<>();

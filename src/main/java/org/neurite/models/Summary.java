@@ -16,12 +16,12 @@ final class Summary {
     private Summary() {
     }
 
-    static String of(Model model) {
+    static String of(Network model) {
         return model instanceof Sequential ? chain(model) : graph(model);
     }
 
     /** Keras's Sequential summary: layer, output shape, parameters. */
-    private static String chain(Model model) {
+    private static String chain(Network model) {
         int nameWidth = MIN_NAME_WIDTH;
         for (Layer layer : model.layers()) {
             nameWidth = Math.max(nameWidth, layer.name().length() + layer.className().length() + 4);
@@ -51,7 +51,7 @@ final class Summary {
      * Keras's functional summary: one row per layer (inputs included) with a "Connected to" column
      * naming the calls it takes its inputs from ({@code dense[0][0]}); a shared layer lists each call.
      */
-    private static String graph(Model model) {
+    private static String graph(Network model) {
         Graph graph = model.graph();
         int nameWidth = MIN_NAME_WIDTH;
         for (Layer layer : graph.layers()) {
@@ -85,7 +85,7 @@ final class Summary {
         return totals(model, sb.append(doubleRule), rule);
     }
 
-    private static String totals(Model model, StringBuilder sb, String rule) {
+    private static String totals(Network model, StringBuilder sb, String rule) {
         long trainable = 0;
         long frozen = 0;
         for (Layer layer : model.layers()) {

@@ -26,16 +26,16 @@ import org.neurite.tensor.MemoryScope;
  * the fit's seed and {@code e}, so a fit resumed at epoch {@code e} repeats the uninterrupted run.
  */
 final class Trainer {
-    private final Model model;
+    private final Network model;
     private final Compiled compiled;
 
-    Trainer(Model model, Compiled compiled) {
+    Trainer(Network model, Compiled compiled) {
         this.model = model;
         this.compiled = compiled;
     }
 
     History fit(Dataset given, Fit options) {
-        Dataset data = prepare(given, "fit");
+        Dataset data = DataChecks.labelled(model, compiled.loss(), given, "fit");
         Augmentation augmentation = options.augmentation();
         if (!augmentation.isIdentity()) {
             if (data.inputs().size() != 1) {
@@ -47,7 +47,7 @@ final class Trainer {
         Dataset train = data;
         Dataset validation = options.validationData();
         if (validation != null) {
-            validation = prepare(validation, "fit (validation data)");
+            validation = DataChecks.labelled(model, compiled.loss(), validation, "fit (validation data)");
         }
         if (options.validationSplit() > 0) {
             long held = (long) Math.floor(data.size() * options.validationSplit());
@@ -77,7 +77,7 @@ final class Trainer {
 
     /**
      * Trains on batches streamed from {@code source}: each epoch is a new pass (or
-     * {@link Fit#stepsPerEpoch} batches), each batch is checked as it arrives ({@link BatchChecks}).
+     * {@link Fit#stepsPerEpoch} batches), each batch is checked as it arrives ({@link DataChecks#streamed}).
      */
     History fit(BatchSource source, Fit options) {
         if (options.validationSplit() > 0) {
@@ -91,7 +91,7 @@ final class Trainer {
         SampleWeights weights = options.classWeight() == null ? null : new SampleWeights(options.classWeight());
         Augmentation augmentation = options.augmentation();
         return loop(options, -1, source::batches, (batch, index) -> {
-            Batch checked = BatchChecks.prepare(model, compiled, batch, index, true, "fit");
+            Batch checked = DataChecks.streamed(model, compiled, batch, index, true, "fit");
             if (!augmentation.isIdentity()) {
                 Augmentation.requireImages(checked.inputs().get(0).shape(), model.name() + ".fit");
             }
@@ -146,20 +146,6 @@ final class Trainer {
         Batch prepare(Batch batch, int index);
     }
 
-    /**
-     * Checks shapes, then casts the dataset to the model's type (once, not per batch; no copy when
-     * it has that type), then checks finite values and label ranges, before any training.
-     */
-    private Dataset prepare(Dataset given, String operation) {
-        Evaluator.requireLabels(given, operation);
-        DataChecks.shapes(model, given.inputs(), operation);
-        Dataset data = InputTypes.cast(model, compiled.loss(), given, operation);
-        DataChecks.inputs(model, data.inputs(), operation);
-        DataChecks.targetCount(model, data.targets(), operation);
-        DataChecks.labels(model, compiled.loss(), data.targets(), operation);
-        return data;
-    }
-
     /** A seed for epoch {@code epoch} of a run seeded with {@code seed} (SplitMix64's finaliser). */
     static long epochSeed(long seed, int epoch) {
         long z = seed + (epoch + 1) * 0x9E3779B97F4A7C15L;
@@ -209,25 +195,9 @@ final class Trainer {
     }
 
     Map<String, Double> trainOnBatch(List<INDArray> givenX, List<INDArray> givenY) {
-        DataChecks.shapes(model, givenX, "trainOnBatch");
-        DataChecks.targetCount(model, givenY, "trainOnBatch");
-        for (INDArray input : givenX) {
-            for (INDArray labels : givenY) {
-                if (labels == null || labels.rank() == 0 || labels.size(0) != input.size(0)) {
-                    throw new IllegalArgumentException(model.name() + ".trainOnBatch: x has " + input.size(0)
-                            + " rows but y has " + (labels == null ? "none" : labels.rank() == 0 ? "a scalar"
-                            : labels.size(0)));
-                }
-            }
-        }
-        List<INDArray> x = InputTypes.inputs(model, givenX, "trainOnBatch");   // the model's type, as fit
-        List<INDArray> y = InputTypes.targets(model, compiled.loss(), givenY);
-        try (MemoryScope checks = MemoryScope.open("checks")) {   // the checks' scalars are freed at once
-            DataChecks.inputs(model, x, "trainOnBatch");
-            DataChecks.labels(model, compiled.loss(), y, "trainOnBatch");
-        }
+        DataChecks.Checked batch = DataChecks.batch(model, compiled.loss(), givenX, givenY, "trainOnBatch");
         try (RunningScores scores = new RunningScores(model, compiled, "trainOnBatch")) {
-            step(x, y, null, Augmentation.none(), scores);
+            step(batch.x(), batch.y(), null, Augmentation.none(), scores);
             return scores.logs();
         }
     }

@@ -20,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Optimizer adagrad = new Adagrad(0.01);
  * }</pre>
  */
-public final class Adagrad extends Optimizer {
+public final class Adagrad extends FluentOptimizer<Adagrad> {
     private double initialAccumulatorValue = 0.1;
     private double epsilon = 1e-7;
 
@@ -87,35 +87,5 @@ public final class Adagrad extends Optimizer {
             }
         }
         return true;
-    }
-
-    @Override
-    public Adagrad schedule(LearningRateSchedule schedule) {
-        super.schedule(schedule);
-        return this;
-    }
-
-    @Override
-    public Adagrad clipNorm(double clipNorm) {
-        super.clipNorm(clipNorm);
-        return this;
-    }
-
-    @Override
-    public Adagrad globalClipNorm(double norm) {
-        super.globalClipNorm(norm);
-        return this;
-    }
-
-    @Override
-    public Adagrad clipValue(double clipValue) {
-        super.clipValue(clipValue);
-        return this;
-    }
-
-    @Override
-    public Adagrad weightDecay(double weightDecay) {
-        super.weightDecay(weightDecay);
-        return this;
     }
 }

@@ -24,7 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Optimizer rms = new RMSprop(1e-3).momentum(0.9).centered(true);
  * }</pre>
  */
-public final class RMSprop extends Optimizer {
+public final class RMSprop extends FluentOptimizer<RMSprop> {
     private double rho = 0.9;
     private double momentum = 0.0;
     private double epsilon = 1e-7;
@@ -124,35 +124,5 @@ public final class RMSprop extends Optimizer {
             }
         }
         return true;
-    }
-
-    @Override
-    public RMSprop schedule(LearningRateSchedule schedule) {
-        super.schedule(schedule);
-        return this;
-    }
-
-    @Override
-    public RMSprop clipNorm(double clipNorm) {
-        super.clipNorm(clipNorm);
-        return this;
-    }
-
-    @Override
-    public RMSprop globalClipNorm(double norm) {
-        super.globalClipNorm(norm);
-        return this;
-    }
-
-    @Override
-    public RMSprop clipValue(double clipValue) {
-        super.clipValue(clipValue);
-        return this;
-    }
-
-    @Override
-    public RMSprop weightDecay(double weightDecay) {
-        super.weightDecay(weightDecay);
-        return this;
     }
 }

@@ -20,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Optimizer sgd = new SGD(0.1).momentum(0.9).nesterov(true);
  * }</pre>
  */
-public final class SGD extends Optimizer {
+public final class SGD extends FluentOptimizer<SGD> {
     private double momentum = 0.0;
     private boolean nesterov = false;
 
@@ -92,35 +92,5 @@ public final class SGD extends Optimizer {
             }
         }
         return true;
-    }
-
-    @Override
-    public SGD schedule(LearningRateSchedule schedule) {
-        super.schedule(schedule);
-        return this;
-    }
-
-    @Override
-    public SGD clipNorm(double clipNorm) {
-        super.clipNorm(clipNorm);
-        return this;
-    }
-
-    @Override
-    public SGD globalClipNorm(double norm) {
-        super.globalClipNorm(norm);
-        return this;
-    }
-
-    @Override
-    public SGD clipValue(double clipValue) {
-        super.clipValue(clipValue);
-        return this;
-    }
-
-    @Override
-    public SGD weightDecay(double weightDecay) {
-        super.weightDecay(weightDecay);
-        return this;
     }
 }

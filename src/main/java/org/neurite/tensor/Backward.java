@@ -15,24 +15,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Reverse-mode differentiation of a recorded graph: a topological sort from the root, then a
  * reverse walk calling each op's backward and summing the gradients that reach a tensor along
- * several paths.
- *
- * <p>It also frees what it no longer needs: each op's saved arrays and graph links once the op
- * has run, and each intermediate gradient buffer once it is consumed. Ops may pass a gradient
- * through (return it, or a view of it, for one or several inputs), so a buffer is closed only
- * when no gradient still waiting in the walk shares its memory.
+ * several paths ({@link PendingGradients}, which also frees each intermediate gradient once it is
+ * consumed). Each op's graph links are dropped once it has run.
  */
 final class Backward {
-    private final Map<Tensor, Pending> pending = new IdentityHashMap<>();
     /** How many graph edges reach each leaf; a leaf reached once may take its gradient in place. */
     private final Map<Tensor, Integer> leafUses = new IdentityHashMap<>();
-    private final List<Pending> consumed = new ArrayList<>();
+    private final PendingGradients gradients;
 
-    /** A gradient waiting to be consumed; {@code owned} is false for the caller's seed gradient. */
-    private record Pending(INDArray array, boolean owned) {
-    }
-
-    private Backward() {
+    private Backward(Tensor root, INDArray gradient) {
+        this.gradients = new PendingGradients(root, gradient);
     }
 
     /** Backpropagates from the scalar {@code root} (its gradient is 1). */
@@ -56,12 +48,11 @@ final class Backward {
             throw new IllegalArgumentException("gradient shape " + Arrays.toString(gradient.shape())
                     + " does not match tensor shape " + Arrays.toString(root.value().shape()));
         }
-        Backward b = new Backward();
-        b.pending.put(root, new Pending(gradient, false));   // the caller's array: never ours to close
+        Backward b = new Backward(root, gradient);
         List<Tensor> order = topologicalOrder(root, b.leafUses);
         for (int i = order.size() - 1; i >= 0; i--) {
             Tensor t = order.get(i);
-            Pending g = b.pending.remove(t);
+            PendingGradients.Gradient g = b.gradients.take(t);
             if (g == null) {
                 continue;
             }
@@ -70,12 +61,11 @@ final class Backward {
             } else {
                 b.propagate(t, g);
             }
-            b.consumed.add(g);
-            b.closeConsumed();
+            b.gradients.consume(g);
         }
     }
 
-    private void propagate(Tensor t, Pending g) {
+    private void propagate(Tensor t, PendingGradients.Gradient g) {
         if (t.node().graphReleased()) {
             throw new IllegalStateException("the graph behind this tensor was released by an earlier backward()");
         }
@@ -108,59 +98,9 @@ final class Backward {
                         + (gj == null ? "null" : Arrays.toString(gj.shape())) + " for input " + j + " of shape "
                         + Arrays.toString(inputs[j].value().shape()));
             }
-            // a gradient passed through from the caller's seed stays the caller's, and one written
-            // into the parameter's own buffer is the parameter's
-            add(inputs[j], gj, gj != into[j] && (g.owned() || !overlaps(gj, g.array())));
+            gradients.passOn(inputs[j], gj, g, into[j]);
         }
         t.node().releaseGraph();
-    }
-
-    private void add(Tensor input, INDArray g, boolean owned) {
-        Pending existing = pending.get(input);
-        if (existing == null) {
-            pending.put(input, new Pending(g, owned));
-            return;
-        }
-        // never add in place: the existing buffer may be shared with another tensor
-        pending.put(input, new Pending(existing.array().add(g), true));
-        consumed.add(existing);
-        consumed.add(new Pending(g, owned));
-    }
-
-    /**
-     * Closes the consumed gradients that nothing still waiting shares memory with; skips the
-     * caller's seed, views, and arrays in a workspace (the workspace frees those).
-     */
-    private void closeConsumed() {
-        for (Pending p : consumed) {
-            INDArray a = p.array();
-            if (!p.owned() || a.wasClosed() || a.isView() || a.isAttached() || !a.closeable() || stillPending(a)) {
-                continue;
-            }
-            a.close();
-        }
-        consumed.clear();
-    }
-
-    private boolean stillPending(INDArray a) {
-        for (Pending other : pending.values()) {
-            if (overlaps(a, other.array())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether two arrays share any memory (views included). */
-    private static boolean overlaps(INDArray a, INDArray b) {
-        if (a == b) {
-            return true;
-        }
-        long aStart = a.data().address();
-        long aEnd = aStart + a.data().length() * a.data().getElementSize();
-        long bStart = b.data().address();
-        long bEnd = bStart + b.data().length() * b.data().getElementSize();
-        return aStart < bEnd && bStart < aEnd;
     }
 
     private static List<Tensor> topologicalOrder(Tensor root, Map<Tensor, Integer> leafUses) {

@@ -4,8 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.tensor.ops.AvgPool2d;
 import org.neurite.tensor.ops.BatchedMatMul;
 import org.neurite.tensor.ops.Concat;
-import org.neurite.tensor.ops.Conv1d;
-import org.neurite.tensor.ops.Conv2d;
+import org.neurite.tensor.ops.Conv1dOp;
+import org.neurite.tensor.ops.Conv2dOp;
 import org.neurite.tensor.ops.Dropout;
 import org.neurite.tensor.ops.Embedding;
 import org.neurite.tensor.ops.Linear;
@@ -49,7 +49,7 @@ public final class Functional {
      */
     public static Tensor conv2d(Tensor x, Tensor kernel, Tensor bias, int[] strides, Padding padding,
                                 int[] dilation, DataFormat format) {
-        Conv2d op = new Conv2d(orOnes(strides), orValid(padding), orOnes(dilation), orLast(format));
+        Conv2dOp op = new Conv2dOp(orOnes(strides), orValid(padding), orOnes(dilation), orLast(format));
         return bias == null ? Tensor.apply(op, x, kernel) : Tensor.apply(op, x, kernel, bias);
     }
 
@@ -62,7 +62,7 @@ public final class Functional {
      * @return {@code [N,W',outC]}, with {@code W'} as for {@link #conv2d}
      */
     public static Tensor conv1d(Tensor x, Tensor kernel, Tensor bias, int stride, Padding padding, int dilation) {
-        Conv1d op = new Conv1d(stride, orValid(padding), dilation);
+        Conv1dOp op = new Conv1dOp(stride, orValid(padding), dilation);
         return bias == null ? Tensor.apply(op, x, kernel) : Tensor.apply(op, x, kernel, bias);
     }
 

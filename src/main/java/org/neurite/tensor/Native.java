@@ -5,7 +5,17 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.Op;
+import org.nd4j.linalg.api.ops.impl.scalar.Pow;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.scatter.ScatterUpdate;
+import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Log1p;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -15,8 +25,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Calls are backend-neutral: the same op names run on the CPU and CUDA builds of ND4J.
  */
 public final class Native {
-    private static final long[] NO_LONGS = new long[0];
-    private static final double[] NO_DOUBLES = new double[0];
     private static final INDArray[] NONE = new INDArray[0];
 
     private Native() {
@@ -109,11 +117,53 @@ public final class Native {
         }
     }
 
-    public static long[] longs(long... values) {
-        return values == null ? NO_LONGS : values;
+    // ------------------------------------------------------------------ legacy elementwise kernels
+    // Each writes into a new array like x when copy is true, else into x; the same kernels as
+    // ND4J's Transforms, timed here like every other call.
+
+    public static INDArray exp(INDArray x, boolean copy) {
+        return legacy(new Exp(x, target(x, copy)));
     }
 
-    public static double[] doubles(double... values) {
-        return values == null ? NO_DOUBLES : values;
+    public static INDArray log(INDArray x, boolean copy) {
+        return legacy(new Log(x, target(x, copy)));
+    }
+
+    public static INDArray log1p(INDArray x, boolean copy) {
+        return legacy(new Log1p(x, target(x, copy)));
+    }
+
+    public static INDArray sqrt(INDArray x, boolean copy) {
+        return legacy(new Sqrt(x, target(x, copy)));
+    }
+
+    public static INDArray abs(INDArray x, boolean copy) {
+        return legacy(new Abs(x, target(x, copy)));
+    }
+
+    public static INDArray sign(INDArray x, boolean copy) {
+        return legacy(new Sign(x, target(x, copy)));
+    }
+
+    public static INDArray sigmoid(INDArray x, boolean copy) {
+        return legacy(new Sigmoid(x, target(x, copy)));
+    }
+
+    /** max(x, 0). */
+    public static INDArray relu(INDArray x, boolean copy) {
+        return legacy(new RectifiedLinear(x, target(x, copy)));
+    }
+
+    public static INDArray pow(INDArray x, double power, boolean copy) {
+        return legacy(new Pow(x, target(x, copy), power));
+    }
+
+    /** {@code y += alpha * x} in place (x and y of the same type and shape; views are fine). */
+    public static void axpy(double alpha, INDArray x, INDArray y) {
+        legacy(new Axpy(x, y, y, alpha));
+    }
+
+    private static INDArray target(INDArray x, boolean copy) {
+        return copy ? x.ulike() : x;
     }
 }

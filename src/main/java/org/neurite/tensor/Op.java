@@ -32,7 +32,11 @@ public abstract class Op {
         return backward(gradOutput, needsGrad);
     }
 
-    /** Drops references kept for backward; called once the op is no longer needed. */
+    /**
+     * Called once the op is no longer needed (after its backward, or at once when nothing is
+     * recorded). Override it only to free something the op owns outright; fields need no
+     * nulling, since the graph drops the op itself.
+     */
     public void release() {
     }
 

@@ -74,14 +74,6 @@ public final class Tensor {
         return new Tensor(value, new Autograd(true, true, null, null, null));
     }
 
-    /**
-     * A trainable leaf whose gradient accumulates into {@code gradBuffer}, a preallocated array of
-     * the same shape (typically a view of a model's flat gradient buffer).
-     */
-    public static Tensor parameter(INDArray value, INDArray gradBuffer) {
-        return new Tensor(value, new Autograd(true, true, null, null, Autograd.checkGradBuffer(value, gradBuffer)));
-    }
-
     /** A scalar constant of the given type. */
     public static Tensor scalar(double v, DataType type) {
         return constant(Nd4j.scalar(type, v));
@@ -175,14 +167,6 @@ public final class Tensor {
     /** Sets the accumulated gradient to zero (keeping its buffer). */
     public void zeroGrad() {
         node.zeroGrad();
-    }
-
-    /**
-     * Declares that this parameter's gradient buffer holds zeros because the caller zeroed it (say, in
-     * a model's flat gradient buffer), so the next backward pass may write the gradient, not add it.
-     */
-    public void markGradZeroed() {
-        node.markGradZeroed();
     }
 
     @Override

@@ -59,8 +59,8 @@ class AttentionModelTest {
         assertArrayEquals(model.predict(ids).data().asFloat(), loaded.predict(ids).data().asFloat(), 0);
         assertEquals(model.layers().stream().map(l -> Json.write(l.config())).toList(),
                 loaded.layers().stream().map(l -> Json.write(l.config())).toList());
-        Map<String, INDArray> state = ModelWeights.optimizerState(model);
-        Map<String, INDArray> restored = ModelWeights.optimizerState(loaded);
+        Map<String, INDArray> state = ModelWeights.optimizerState(model, model.optimizer());
+        Map<String, INDArray> restored = ModelWeights.optimizerState(loaded, loaded.optimizer());
         assertFalse(state.isEmpty());
         assertEquals(state.keySet(), restored.keySet());
         state.forEach((k, v) -> assertArrayEquals(v.data().asFloat(), restored.get(k).data().asFloat(), 0, k));

@@ -188,8 +188,8 @@ class CustomObjectsTest {
         assertArrayEquals(SaveLoadTest.bits(model.predict(x)), SaveLoadTest.bits(loaded.predict(x)));
         assertEquals(model.evaluate(x, y), loaded.evaluate(x, y));
         assertEquals(model.optimizer().iterations(), loaded.optimizer().iterations());
-        Map<String, INDArray> state = ModelWeights.optimizerState(model);
-        Map<String, INDArray> restored = ModelWeights.optimizerState(loaded);
+        Map<String, INDArray> state = ModelWeights.optimizerState(model, model.optimizer());
+        Map<String, INDArray> restored = ModelWeights.optimizerState(loaded, loaded.optimizer());
         assertEquals(state.keySet(), restored.keySet());
         state.forEach((k, v) -> assertArrayEquals(SaveLoadTest.bits(v), SaveLoadTest.bits(restored.get(k)), k));
 

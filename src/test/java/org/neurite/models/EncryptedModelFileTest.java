@@ -70,7 +70,7 @@ class EncryptedModelFileTest {
     /** The raw little-endian float bytes of every weight and optimizer slot, as a plain file stores them. */
     private static List<byte[]> rawTensors(Model model) {
         List<INDArray> all = new java.util.ArrayList<>(ModelWeights.of(model).values());
-        all.addAll(ModelWeights.optimizerState(model).values());
+        all.addAll(ModelWeights.optimizerState(model, model.optimizer()).values());
         return all.stream().map(a -> {
             float[] f = a.dup('c').data().asFloat();
             ByteBuffer b = ByteBuffer.allocate(f.length * 4).order(ByteOrder.LITTLE_ENDIAN);
@@ -125,8 +125,8 @@ class EncryptedModelFileTest {
         Sequential loaded = Sequential.load(file, key);
         assertArrayEquals(bits(model.predict(X)), bits(loaded.predict(X)));
         assertEquals(model.optimizer().iterations(), loaded.optimizer().iterations());
-        Map<String, INDArray> before = ModelWeights.optimizerState(model);
-        Map<String, INDArray> after = ModelWeights.optimizerState(loaded);
+        Map<String, INDArray> before = ModelWeights.optimizerState(model, model.optimizer());
+        Map<String, INDArray> after = ModelWeights.optimizerState(loaded, loaded.optimizer());
         assertEquals(before.keySet(), after.keySet());
         before.forEach((k, v) -> assertArrayEquals(bits(v), bits(after.get(k)), k));
 

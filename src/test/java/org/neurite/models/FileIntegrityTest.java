@@ -95,8 +95,8 @@ class FileIntegrityTest {
         for (int i = 0; i < expected.getWeights().size(); i++) {
             assertArrayEquals(bits(expected.getWeights().get(i)), bits(found.getWeights().get(i)), what + ", weight " + i);
         }
-        Map<String, INDArray> state = ModelWeights.optimizerState(expected);
-        Map<String, INDArray> restored = ModelWeights.optimizerState(found);
+        Map<String, INDArray> state = ModelWeights.optimizerState(expected, expected.optimizer());
+        Map<String, INDArray> restored = ModelWeights.optimizerState(found, found.optimizer());
         assertEquals(state.keySet(), restored.keySet(), what);
         state.forEach((k, v) -> assertArrayEquals(bits(v), bits(restored.get(k)), what + ", " + k));
         assertEquals(expected.optimizer().iterations(), found.optimizer().iterations(), what);

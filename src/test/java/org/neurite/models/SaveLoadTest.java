@@ -116,8 +116,8 @@ class SaveLoadTest {
             assertEquals(model.loss(), loaded.loss());
             assertEquals(model.metrics().stream().map(m -> m.name()).toList(),
                     loaded.metrics().stream().map(m -> m.name()).toList());
-            Map<String, INDArray> state = ModelWeights.optimizerState(model);
-            Map<String, INDArray> restored = ModelWeights.optimizerState(loaded);
+            Map<String, INDArray> state = ModelWeights.optimizerState(model, model.optimizer());
+            Map<String, INDArray> restored = ModelWeights.optimizerState(loaded, loaded.optimizer());
             assertEquals(state.keySet(), restored.keySet());
             assertFalse(state.isEmpty());
             state.forEach((k, v) -> assertArrayEquals(bits(v), bits(restored.get(k)), k));

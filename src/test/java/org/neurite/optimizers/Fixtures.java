@@ -6,6 +6,7 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.neurite.tensor.GradientBuffers;
 import org.neurite.tensor.Tensor;
 
 /** Fixed parameters (a 2x3 and a [4]) and a fixed sequence of gradients shared by the optimizer tests. */
@@ -42,7 +43,7 @@ final class Fixtures {
         List<Tensor> params = new ArrayList<>();
         for (int v = 0; v < INITIAL.length; v++) {
             INDArray value = Nd4j.createFromArray(INITIAL[v]).castTo(type).reshape(SHAPES[v]);
-            params.add(Tensor.parameter(value, Nd4j.zeros(type, SHAPES[v])));
+            params.add(GradientBuffers.parameter(value, Nd4j.zeros(type, SHAPES[v])));
         }
         return params;
     }

@@ -15,6 +15,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.tensor.MemoryScope;
+import org.neurite.tensor.GradientBuffers;
 import org.neurite.tensor.Tensor;
 
 /** What step() promises besides the arithmetic: inputs left alone, skipping, memory, fluent API, errors. */
@@ -144,7 +145,7 @@ class OptimizerBehaviourTest {
     @Test
     void globalClipNormOfANonFiniteGradientGivesNaNAsInKeras() {
         SGD sgd = new SGD(0.1).globalClipNorm(1.0);
-        Tensor p = Tensor.parameter(Nd4j.createFromArray(1.0, 2.0),
+        Tensor p = GradientBuffers.parameter(Nd4j.createFromArray(1.0, 2.0),
                 Nd4j.createFromArray(Double.POSITIVE_INFINITY, 0.0));
         sgd.step(List.of(p));
         assertTrue(Double.isNaN(p.value().getDouble(1)));

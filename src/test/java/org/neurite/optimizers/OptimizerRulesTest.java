@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.neurite.Neurite;
 import org.neurite.optimizers.KerasReference.Spec;
 import org.neurite.tensor.Tensor;
 
@@ -92,6 +93,22 @@ class OptimizerRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void matchesKerasAfterStepOneAndStepTen(String label, Supplier<Optimizer> make, Spec spec, DataType type) {
+        runAgainstKeras(label, make, spec, type);
+    }
+
+    /** The same golden values from the rules written in Java ({@code Neurite.fastPaths(false)}). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void javaRulesMatchKeras(String label, Supplier<Optimizer> make, Spec spec, DataType type) {
+        Neurite.fastPaths(false);
+        try {
+            runAgainstKeras(label + ", Java rule", make, spec, type);
+        } finally {
+            Neurite.fastPaths(true);
+        }
+    }
+
+    private static void runAgainstKeras(String label, Supplier<Optimizer> make, Spec spec, DataType type) {
         Optimizer optimizer = make.get();
         List<Tensor> params = Fixtures.parameters(type);
         double[][][] grads = Fixtures.gradients();

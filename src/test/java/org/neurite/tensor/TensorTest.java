@@ -90,7 +90,7 @@ class TensorTest {
     @Test
     void parameterAccumulatesIntoItsGradientBuffer() {
         INDArray flat = Nd4j.zeros(DataType.DOUBLE, 6);
-        Tensor p = Tensor.parameter(Nd4j.ones(DataType.DOUBLE, 2, 3), flat.reshape(2, 3));
+        Tensor p = GradientBuffers.parameter(Nd4j.ones(DataType.DOUBLE, 2, 3), flat.reshape(2, 3));
         p.mul(4.0).sum().backward();
         assertArrayEquals(new double[]{4, 4, 4, 4, 4, 4}, flat.toDoubleVector(), 0);
     }
@@ -131,8 +131,8 @@ class TensorTest {
     @Test
     void gradientsWrittenInPlaceAfterZeroGradEqualAddedOnesAndRepeatedUseStillSums() {
         INDArray x = Nd4j.createFromArray(new float[][]{{1, 2, 3}, {4, 5, 6}});
-        Tensor w = Tensor.parameter(Nd4j.ones(DataType.FLOAT, 3, 2), Nd4j.zeros(DataType.FLOAT, 3, 2));
-        Tensor b = Tensor.parameter(Nd4j.zeros(DataType.FLOAT, 2), Nd4j.zeros(DataType.FLOAT, 2));
+        Tensor w = GradientBuffers.parameter(Nd4j.ones(DataType.FLOAT, 3, 2), Nd4j.zeros(DataType.FLOAT, 3, 2));
+        Tensor b = GradientBuffers.parameter(Nd4j.zeros(DataType.FLOAT, 2), Nd4j.zeros(DataType.FLOAT, 2));
         // by hand: d sum(xW + b) / dW[i][j] = sum over rows of x[:, i] = 5, 7, 9; d/db = 2 rows
         float[][] dw = {{5, 5}, {7, 7}, {9, 9}};
         for (int pass = 1; pass <= 3; pass++) {

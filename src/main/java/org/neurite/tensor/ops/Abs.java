@@ -1,7 +1,7 @@
 package org.neurite.tensor.ops;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
 
 /** {@code |x|}; d/dx = sign(x) (0 at 0). */
@@ -13,18 +13,12 @@ public final class Abs extends Op {
     @Override
     public INDArray forward(INDArray... in) {
         x = in[0];
-        out = Transforms.abs(x, true);
+        out = Native.abs(x, true);
         return out;
     }
 
     @Override
     public INDArray[] backward(INDArray g, boolean[] needs) {
-        return new INDArray[]{g.mul(Transforms.sign(x, true))};
-    }
-
-    @Override
-    public void release() {
-        x = null;
-        out = null;
+        return new INDArray[]{g.mul(Native.sign(x, true))};
     }
 }

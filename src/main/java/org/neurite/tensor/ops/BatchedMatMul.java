@@ -74,10 +74,4 @@ public final class BatchedMatMul extends Op {
                     + " (same rank >= 3, equal leading axes, matching inner sizes)");
         }
     }
-
-    @Override
-    public void release() {
-        a = null;
-        b = null;
-    }
 }

@@ -31,10 +31,4 @@ public final class Clip extends Op {
     public INDArray[] backward(INDArray g, boolean[] needs) {
         return new INDArray[]{g.mul(x.gte(min).castTo(x.dataType()).muli(x.lte(max).castTo(x.dataType())))};
     }
-
-    @Override
-    public void release() {
-        x = null;
-        out = null;
-    }
 }

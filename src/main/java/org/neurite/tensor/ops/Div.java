@@ -25,11 +25,4 @@ public final class Div extends Op {
                 needs[0] ? Shapes.reduceTo(gOverB, a.shape()) : null,
                 needs[1] ? Shapes.reduceTo(Native.call("multiply", gOverB, out)[0].negi(), b.shape()) : null};
     }
-
-    @Override
-    public void release() {
-        a = null;
-        b = null;
-        out = null;
-    }
 }

@@ -37,9 +37,4 @@ public final class Dropout extends Op {
     public INDArray[] backward(INDArray g, boolean[] needs) {
         return new INDArray[]{g.mul(mask)};
     }
-
-    @Override
-    public void release() {
-        mask = null;
-    }
 }

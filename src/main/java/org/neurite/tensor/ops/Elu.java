@@ -26,10 +26,4 @@ public final class Elu extends Op {
     public INDArray[] backward(INDArray g, boolean[] needs) {
         return new INDArray[]{Native.call("elu_bp", new INDArray[]{x, g}, null, new double[]{alpha}, null)[0]};
     }
-
-    @Override
-    public void release() {
-        x = null;
-        out = null;
-    }
 }

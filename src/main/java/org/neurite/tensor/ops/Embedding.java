@@ -109,9 +109,4 @@ public final class Embedding extends Op {
     private static String number(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
-
-    @Override
-    public void release() {
-        flatIds = null;
-    }
 }

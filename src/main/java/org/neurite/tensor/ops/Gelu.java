@@ -2,7 +2,6 @@ package org.neurite.tensor.ops;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
 
@@ -26,13 +25,7 @@ public final class Gelu extends Op {
 
     @Override
     public INDArray[] backward(INDArray g, boolean[] needs) {
-        INDArray pdf = Transforms.exp(x.mul(x).muli(-0.5), false).muli(INV_SQRT_2PI);
+        INDArray pdf = Native.exp(x.mul(x).muli(-0.5), false).muli(INV_SQRT_2PI);
         return new INDArray[]{pdf.muli(x).addi(cdf).muli(g)};
-    }
-
-    @Override
-    public void release() {
-        x = null;
-        cdf = null;
     }
 }

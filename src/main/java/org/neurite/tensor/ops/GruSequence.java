@@ -144,19 +144,4 @@ public final class GruSequence extends RecurrentSequence {
                 new long[]{0}, null, null);
         return out;
     }
-
-    @Override
-    public void release() {
-        super.release();
-        p = null;
-        q = null;
-        zr = null;
-        gate = null;
-        cand = null;
-        hh = null;
-        dp = null;
-        dq = null;
-        dGate = null;
-        direct = null;
-    }
 }

@@ -26,10 +26,4 @@ public final class LeakyRelu extends Op {
     public INDArray[] backward(INDArray g, boolean[] needs) {
         return new INDArray[]{Native.call("lrelu_bp", new INDArray[]{x, g}, null, new double[]{alpha}, null)[0]};
     }
-
-    @Override
-    public void release() {
-        x = null;
-        out = null;
-    }
 }

@@ -58,10 +58,4 @@ public final class Linear extends Op {
         return into == null ? Native.call(name, inputs, iargs, null, null)[0]
                 : Native.into(name, inputs, new INDArray[]{into}, iargs, null, null)[0];
     }
-
-    @Override
-    public void release() {
-        x = null;
-        w = null;
-    }
 }

@@ -1,7 +1,7 @@
 package org.neurite.tensor.ops;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
 
 /** Natural logarithm; d/dx = 1/x. */
@@ -13,18 +13,12 @@ public final class Log extends Op {
     @Override
     public INDArray forward(INDArray... in) {
         x = in[0];
-        out = Transforms.log(x, true);
+        out = Native.log(x, true);
         return out;
     }
 
     @Override
     public INDArray[] backward(INDArray g, boolean[] needs) {
         return new INDArray[]{g.div(x)};
-    }
-
-    @Override
-    public void release() {
-        x = null;
-        out = null;
     }
 }

@@ -1,7 +1,6 @@
 package org.neurite.tensor.ops;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
 
@@ -23,20 +22,15 @@ public final class LogSoftmax extends Op {
         INDArray x = in[0];
         dim = Shapes.normalize(axis, x.rank());
         INDArray shifted = Native.call("subtract", x, x.max(true, dim))[0];
-        INDArray logSum = Transforms.log(Transforms.exp(shifted, true).sum(true, dim), false);
+        INDArray logSum = Native.log(Native.exp(shifted, true).sum(true, dim), false);
         out = Native.call("subtract", shifted, logSum)[0];
         return out;
     }
 
     @Override
     public INDArray[] backward(INDArray g, boolean[] needs) {
-        INDArray softmax = Transforms.exp(out, true);
+        INDArray softmax = Native.exp(out, true);
         INDArray scaled = Native.call("multiply", softmax, g.sum(true, dim))[0];
         return new INDArray[]{g.sub(scaled)};
-    }
-
-    @Override
-    public void release() {
-        out = null;
     }
 }

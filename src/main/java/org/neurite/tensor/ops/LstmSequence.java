@@ -10,6 +10,7 @@ import static org.neurite.tensor.ops.StepViews.cols;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.neurite.Neurite;
 import org.neurite.tensor.Allocator;
 import org.neurite.tensor.Native;
 
@@ -53,7 +54,7 @@ public final class LstmSequence extends RecurrentSequence {
      * FLOAT, activation tanh and recurrent activation sigmoid, no step mask, no dropout or recurrent
      * dropout, and ND4J's CPU backend built with oneDNN and helpers allowed, with a call large
      * enough to use them (elsewhere {@code lstmLayer}'s generic kernel would be slower than the steps).
-     * Results agree with the plain path to FLOAT rounding.
+     * Results agree with the plain path to FLOAT rounding. {@code Neurite.fastPaths(false)} turns it off too.
      */
     public static void fastForward(boolean enabled) {
         fastForward = enabled;
@@ -121,7 +122,7 @@ public final class LstmSequence extends RecurrentSequence {
     /** Whether this application may take the oneDNN forward: see {@link #fastForward(boolean)}. */
     private boolean fastValid(INDArray xt) {
         Options o = options();
-        return fastForward && act == Activation.TANH && recAct == Activation.SIGMOID && maskAt(0) == null
+        return fastForward && Neurite.fastPaths() && act == Activation.TANH && recAct == Activation.SIGMOID && maskAt(0) == null
                 && o.inputDropMask() == null && o.recurrentDropMask() == null && OneDnnLstm.usable(xt, type, units);
     }
 
@@ -270,24 +271,5 @@ public final class LstmSequence extends RecurrentSequence {
         INDArray flat = dz.reshape('c', (long) steps * n, 4L * units);
         return into == null ? Native.call("reduce_sum", new INDArray[]{flat}, new long[]{0}, null, null)[0]
                 : Native.into("reduce_sum", new INDArray[]{flat}, new INDArray[]{into}, new long[]{0}, null, null)[0];
-    }
-
-    @Override
-    public void release() {
-        super.release();
-        z = null;
-        gates = null;
-        cells = null;
-        fresh = null;
-        cellAct = null;
-        dz = null;
-        dc = null;
-        dcNew = null;
-        coef3 = null;
-        coefO = null;
-        cellCoef = null;
-        forget = null;
-        dz4 = null;
-        tmpO = null;
     }
 }

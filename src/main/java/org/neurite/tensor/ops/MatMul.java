@@ -62,10 +62,4 @@ public final class MatMul extends Op {
                     + " by " + Arrays.toString(b.shape()));
         }
     }
-
-    @Override
-    public void release() {
-        a = null;
-        b = null;
-    }
 }

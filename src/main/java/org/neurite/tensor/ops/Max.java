@@ -31,10 +31,4 @@ public final class Max extends Reduction {
         INDArray share = Native.call("divide", g.reshape('c', kept.shape()), ties)[0];
         return new INDArray[]{Native.call("multiply", mask, share)[0]};
     }
-
-    @Override
-    public void release() {
-        x = null;
-        out = null;
-    }
 }

@@ -22,10 +22,4 @@ public final class Mul extends Op {
                 needs[0] ? Shapes.reduceTo(Native.call("multiply", g, b)[0], a.shape()) : null,
                 needs[1] ? Shapes.reduceTo(Native.call("multiply", g, a)[0], b.shape()) : null};
     }
-
-    @Override
-    public void release() {
-        a = null;
-        b = null;
-    }
 }

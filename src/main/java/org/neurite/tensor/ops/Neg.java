@@ -20,10 +20,4 @@ public final class Neg extends Op {
     public INDArray[] backward(INDArray g, boolean[] needs) {
         return new INDArray[]{g.neg()};
     }
-
-    @Override
-    public void release() {
-        x = null;
-        out = null;
-    }
 }

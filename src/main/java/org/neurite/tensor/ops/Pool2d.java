@@ -60,9 +60,4 @@ public abstract class Pool2d extends Op {
         INDArray dx = Native.call(kernelName + "_bp", new INDArray[]{x, g}, iargs, null, null)[0];
         return new INDArray[]{Window.uncrop(dx, inputShape, crop)};
     }
-
-    @Override
-    public void release() {
-        x = null;
-    }
 }

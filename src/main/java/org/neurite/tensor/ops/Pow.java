@@ -1,7 +1,7 @@
 package org.neurite.tensor.ops;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
 
 /** Elementwise power {@code x^p} for a constant p; d/dx = p x^(p-1). */
@@ -18,18 +18,12 @@ public final class Pow extends Op {
     @Override
     public INDArray forward(INDArray... in) {
         x = in[0];
-        out = Transforms.pow(x, p, true);
+        out = Native.pow(x, p, true);
         return out;
     }
 
     @Override
     public INDArray[] backward(INDArray g, boolean[] needs) {
-        return new INDArray[]{g.mul(Transforms.pow(x, p - 1, true)).muli(p)};
-    }
-
-    @Override
-    public void release() {
-        x = null;
-        out = null;
+        return new INDArray[]{g.mul(Native.pow(x, p - 1, true)).muli(p)};
     }
 }

@@ -313,18 +313,6 @@ public abstract class RecurrentSequence extends Op {
         return SequenceMasks.dropoutMask(type, rows, width, rate);
     }
 
-    @Override
-    public void release() {
-        xd = null;
-        kernel = null;
-        recurrentKernel = null;
-        bias = null;
-        states = null;
-        statesIn = null;
-        stepMask = null;
-        tmpUnits = null;
-    }
-
     /** The state after every step, {@code [T+1, N, u]} (row 0 the zero initial state). */
     protected final INDArray states() {
         return states;

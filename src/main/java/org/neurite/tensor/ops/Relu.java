@@ -21,10 +21,4 @@ public final class Relu extends Op {
     public INDArray[] backward(INDArray g, boolean[] needs) {
         return new INDArray[]{Native.call("relu_bp", x, g)[0]};
     }
-
-    @Override
-    public void release() {
-        x = null;
-        out = null;
-    }
 }

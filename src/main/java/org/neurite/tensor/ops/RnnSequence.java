@@ -60,11 +60,4 @@ public final class RnnSequence extends RecurrentSequence {
         return into == null ? Native.call("reduce_sum", new INDArray[]{flat}, new long[]{0}, null, null)[0]
                 : Native.into("reduce_sum", new INDArray[]{flat}, new INDArray[]{into}, new long[]{0}, null, null)[0];
     }
-
-    @Override
-    public void release() {
-        super.release();
-        z = null;
-        dz = null;
-    }
 }

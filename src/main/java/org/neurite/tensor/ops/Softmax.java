@@ -25,9 +25,4 @@ public final class Softmax extends Op {
     public INDArray[] backward(INDArray g, boolean[] needs) {
         return new INDArray[]{Native.call("softmax_bp", new INDArray[]{x, g}, new long[]{dim}, null, null)[0]};
     }
-
-    @Override
-    public void release() {
-        x = null;
-    }
 }

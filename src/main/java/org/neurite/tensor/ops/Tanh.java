@@ -21,10 +21,4 @@ public final class Tanh extends Op {
     public INDArray[] backward(INDArray g, boolean[] needs) {
         return new INDArray[]{Native.call("tanh_bp", x, g)[0]};
     }
-
-    @Override
-    public void release() {
-        x = null;
-        out = null;
-    }
 }

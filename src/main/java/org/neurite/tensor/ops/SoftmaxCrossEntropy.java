@@ -1,4 +1,4 @@
-package org.neurite.losses;
+package org.neurite.tensor.ops;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,7 +7,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
 
@@ -53,7 +52,7 @@ public final class SoftmaxCrossEntropy extends Op {
         int classAxis = z.rank() - 1;
         rows = z.length() / z.size(classAxis);
         INDArray shifted = Native.call("subtract", z, z.max(true, classAxis))[0];
-        INDArray logSum = Transforms.log(Transforms.exp(shifted, true).sum(true, classAxis), false);
+        INDArray logSum = Native.log(Native.exp(shifted, true).sum(true, classAxis), false);
         logSoftmax = Native.call("subtract", shifted, logSum)[0];
         INDArray rowLoss = Native.call("multiply", y, logSoftmax)[0].sum(true, classAxis).negi();
         rowWeights = FusedWeights.broadcastable(weights, z);
@@ -70,7 +69,7 @@ public final class SoftmaxCrossEntropy extends Op {
                     new long[]{MEAN_BY_WEIGHT}, new double[]{0.0}, null)[0];
             double scale = g.getDouble(0);
             INDArray dy = needs.length > 1 && needs[1]
-                    ? Transforms.log(Transforms.softmax(z, true), false).negi().muli(scale / z.size(0)) : null;
+                    ? Native.log(Native.call("softmax", new INDArray[]{z}, new long[]{z.rank() - 1}, null, null)[0], false).negi().muli(scale / z.size(0)) : null;
             return new INDArray[]{needs[0] ? (scale == 1 ? dz : dz.muli(scale)) : null, dy};
         }
         int classAxis = logSoftmax.rank() - 1;
@@ -78,7 +77,7 @@ public final class SoftmaxCrossEntropy extends Op {
         INDArray dz = null;
         INDArray dy = null;
         if (needs[0]) {
-            INDArray softmax = Transforms.exp(logSoftmax, true);
+            INDArray softmax = Native.exp(logSoftmax, true);
             dz = Native.call("multiply", softmax, y.sum(true, classAxis))[0].subi(y);
             dz = FusedWeights.scale(dz, rowWeights, scale);
         }
@@ -97,13 +96,5 @@ public final class SoftmaxCrossEntropy extends Op {
                 return Nd4j.scalar(type, 1.0);
             }
         });
-    }
-
-    @Override
-    public void release() {
-        z = null;
-        logSoftmax = null;
-        y = null;
-        rowWeights = null;
     }
 }

@@ -1,4 +1,4 @@
-package org.neurite.losses;
+package org.neurite.tensor.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

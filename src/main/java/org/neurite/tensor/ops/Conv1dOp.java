@@ -12,7 +12,7 @@ import org.neurite.tensor.Padding;
  * output {@code [N,W',outC]}. Runs libnd4j's {@code conv1d} / {@code conv1d_bp} with
  * {@code isNWC=1} (their {@code wFormat} argument is broken in M2.1, and this kernel layout needs none).
  */
-public final class Conv1d extends Op {
+public final class Conv1dOp extends Op {
     private final int stride;
     private final Padding padding;
     private final int dilation;
@@ -24,7 +24,7 @@ public final class Conv1d extends Op {
     private long[] iargs;
     private boolean dilated;
 
-    public Conv1d(int stride, Padding padding, int dilation) {
+    public Conv1dOp(int stride, Padding padding, int dilation) {
         this.stride = Window.positive("conv1d", "stride", new int[]{stride}, 1)[0];
         this.dilation = Window.positive("conv1d", "dilation", new int[]{dilation}, 1)[0];
         this.padding = padding;
@@ -56,12 +56,5 @@ public final class Conv1d extends Op {
         }
         INDArray[] grads = ConvKernels.call(dilated, "conv1d_bp", ConvKernels.inputs(g, x, kernel, bias), iargs);
         return ConvKernels.gradients(grads, needs[0], inputShape, crop, bias != null);
-    }
-
-    @Override
-    public void release() {
-        x = null;
-        kernel = null;
-        bias = null;
     }
 }

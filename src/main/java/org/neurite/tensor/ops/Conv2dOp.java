@@ -2,6 +2,7 @@ package org.neurite.tensor.ops;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.neurite.Neurite;
 import org.neurite.tensor.DataFormat;
 import org.neurite.tensor.Op;
 import org.neurite.tensor.Padding;
@@ -15,7 +16,7 @@ import org.neurite.tensor.Padding;
  * {@code conv2d_bp} always computes the input gradient too; when the input needs none and has few
  * channels (a first layer), {@link PatchGradient} computes the kernel gradient alone.
  */
-public final class Conv2d extends Op {
+public final class Conv2dOp extends Op {
     private final int[] strides;
     private final Padding padding;
     private final int[] dilation;
@@ -28,7 +29,7 @@ public final class Conv2d extends Op {
     private long[] iargs;
     private boolean dilated;
 
-    public Conv2d(int[] strides, Padding padding, int[] dilation, DataFormat format) {
+    public Conv2dOp(int[] strides, Padding padding, int[] dilation, DataFormat format) {
         this.strides = Window.positive("conv2d", "strides", strides, 2);
         this.dilation = Window.positive("conv2d", "dilation", dilation, 2);
         this.padding = padding;
@@ -62,18 +63,12 @@ public final class Conv2d extends Op {
             int[] axes = format == DataFormat.CHANNELS_LAST ? new int[]{0, 1, 2} : new int[]{0, 2, 3};
             return new INDArray[]{null, null, g.sum(axes)};
         }
-        if (!needs[0] && PatchGradient.applies(x, strides, dilated, (int) iargs[8], format == DataFormat.CHANNELS_LAST)) {
+        if (Neurite.fastPaths() && !needs[0]
+                && PatchGradient.applies(x, strides, dilated, (int) iargs[8], format == DataFormat.CHANNELS_LAST)) {
             INDArray[] kb = PatchGradient.compute(x, g, kernel.size(0), kernel.size(1), bias != null);
             return bias == null ? new INDArray[]{null, kb[0]} : new INDArray[]{null, kb[0], kb[1]};
         }
         INDArray[] grads = ConvKernels.call(dilated, "conv2d_bp", ConvKernels.inputs(g, x, kernel, bias), iargs);
         return ConvKernels.gradients(grads, needs[0], inputShape, crop, bias != null);
-    }
-
-    @Override
-    public void release() {
-        x = null;
-        kernel = null;
-        bias = null;
     }
 }

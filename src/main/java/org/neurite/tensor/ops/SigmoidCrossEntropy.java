@@ -1,7 +1,6 @@
-package org.neurite.losses;
+package org.neurite.tensor.ops;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
 
@@ -38,8 +37,8 @@ public final class SigmoidCrossEntropy extends Op {
             return Native.call("sigm_cross_entropy_loss", new INDArray[]{z, SoftmaxCrossEntropy.unitWeight(z), y},
                     new long[]{2}, new double[]{0.0}, null)[0];
         }
-        INDArray softTail = Transforms.log1p(Transforms.exp(Transforms.abs(z, true).negi(), false), false);
-        INDArray loss = Transforms.relu(z, true).subi(Native.call("multiply", z, y)[0]).addi(softTail);
+        INDArray softTail = Native.log1p(Native.exp(Native.abs(z, true).negi(), false), false);
+        INDArray loss = Native.relu(z, true).subi(Native.call("multiply", z, y)[0]).addi(softTail);
         elementWeights = FusedWeights.broadcastable(weights, z);
         if (elementWeights != null) {
             loss = Native.call("multiply", loss, elementWeights)[0];
@@ -62,18 +61,11 @@ public final class SigmoidCrossEntropy extends Op {
         INDArray dz = null;
         INDArray dy = null;
         if (needs[0]) {
-            dz = FusedWeights.scale(Transforms.sigmoid(z, true).subi(y), elementWeights, scale);
+            dz = FusedWeights.scale(Native.sigmoid(z, true).subi(y), elementWeights, scale);
         }
         if (needs.length > 1 && needs[1]) {
             dy = FusedWeights.scale(z.neg(), elementWeights, scale);
         }
         return new INDArray[]{dz, dy};
-    }
-
-    @Override
-    public void release() {
-        z = null;
-        y = null;
-        elementWeights = null;
     }
 }

@@ -1,4 +1,4 @@
-package org.neurite.losses;
+package org.neurite.tensor.ops;
 
 import java.util.Arrays;
 
