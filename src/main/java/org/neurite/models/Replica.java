@@ -61,24 +61,37 @@ public final class Replica {
      * and the regularisation penalty, counted once per shard, gets weights summing to 1.
      */
     public Shard backward(List<INDArray> x, List<INDArray> y, double scale) {
-        List<INDArray> inputs = InputTypes.inputs(model, x, "distributed fit");
-        List<INDArray> targets = InputTypes.targets(model, compiled.loss(), y);
         try (MemoryScope scope = MemoryScope.open("train")) {
-            model.store().zeroGrad();
-            LossStep.Result r = LossStep.compute(model, compiled.loss(), inputs, targets, null, true);
-            r.loss().backward();
-            if (scale != 1) {
-                gradients().muli(scale);
-            }
-            return new Shard(r.loss().item(), Allocator.persistentCopy(r.predictions()));
+            return lossAndGradient(x, y, scale);
         }
     }
 
     /** One optimizer update from the gradients now in {@link #gradients()}, as {@code fit}'s step ends. */
     public void update() {
-        try (MemoryScope scope = MemoryScope.open("train")) {
+        try (MemoryScope scope = MemoryScope.open("distributed update")) {   // its own pool: other shapes
             compiled.optimizer().step(targets());
         }
+    }
+
+    /** One whole step of {@code fit} on the batch ({@code x}, {@code y}): backward and update in one memory scope. */
+    public Shard train(List<INDArray> x, List<INDArray> y) {
+        try (MemoryScope scope = MemoryScope.open("train")) {
+            Shard shard = lossAndGradient(x, y, 1);
+            compiled.optimizer().step(targets());
+            return shard;
+        }
+    }
+
+    private Shard lossAndGradient(List<INDArray> x, List<INDArray> y, double scale) {
+        List<INDArray> inputs = InputTypes.inputs(model, x, "distributed fit");
+        List<INDArray> targets = InputTypes.targets(model, compiled.loss(), y);
+        model.store().zeroGrad();
+        LossStep.Result r = LossStep.compute(model, compiled.loss(), inputs, targets, null, true);
+        r.loss().backward();
+        if (scale != 1) {
+            gradients().muli(scale);
+        }
+        return new Shard(r.loss().item(), Allocator.persistentCopy(r.predictions()));
     }
 
     /** Copies of the optimizer's state ({@link org.neurite.optimizers.Optimizer#state}) for this model's parameters. */

@@ -66,8 +66,7 @@ final class AveragingRound {
                 continue;
             }
             long n = batch[0].size(0);
-            Replica.Shard shard = replica.backward(List.of(batch[0]), List.of(batch[1]), 1);
-            replica.update();
+            Replica.Shard shard = replica.train(List.of(batch[0]), List.of(batch[1]));
             report.batches.add(new StepReport.BatchScore(step, partition, shard.loss(), n, Floats.of(batch[1]),
                     Floats.of(shard.predictions())));
             shard.predictions().close();

@@ -25,7 +25,10 @@ import org.neurite.models.Sequential;
  * shuffling off: 150 examples in batches of 16 (the tenth batch short), two epochs, 20 steps.
  */
 class SyncEquivalenceTest {
-    static final Fit FIT = Fit.epochs(2).batchSize(16).shuffle(false).verbose(0);
+    /** Fresh options each time: {@code Fit} is a mutable builder. */
+    static Fit fit() {
+        return Fit.epochs(2).batchSize(16).shuffle(false).verbose(0);
+    }
 
     @Test
     void denseWithSgdMatchesFit() {
@@ -50,8 +53,8 @@ class SyncEquivalenceTest {
     private static void assertSameAsFit(Supplier<Model> make, Dataset data) {
         Model single = make.get();
         Model distributed = copy(single);
-        History expected = single.fit(data, FIT);
-        History got = new SparkTrainer(LocalSpark.session()).workers(2).fit(distributed, data, FIT);
+        History expected = single.fit(data, fit());
+        History got = new SparkTrainer(LocalSpark.session()).workers(2).fit(distributed, data, fit());
         assertWeightsClose(single, distributed, 1e-5);
         assertEquals(expected.get("loss").size(), got.get("loss").size());
         assertEquals(expected.last("loss"), got.last("loss"), 1e-5, "the epoch's mean loss, summed over shards");
