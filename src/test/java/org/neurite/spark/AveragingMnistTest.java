@@ -29,7 +29,8 @@ class AveragingMnistTest {
         Neurite.seed(1);   // the initial weights, so that the run is repeatable
         Dataset.Split mnist = Mnist.load(Mnist.SAMPLE);
         Model model = new Sequential(new Input(28, 28, 1), new Conv2D(16, 3, "relu"), new MaxPooling2D(2),
-                new Conv2D(32, 3, "relu"), new MaxPooling2D(2), new Flatten(), new Dense(10, "softmax"));
+                new Conv2D(32, 3, "relu"), new MaxPooling2D(2), new Flatten(), new Dense(64, "relu"),
+                new Dense(10, "softmax"));
         model.compile(new Adam(2e-3), Losses.sparseCategoricalCrossentropy(), Metrics.accuracy());
         History history = new SparkTrainer(LocalSpark.session()).workers(2)
                 .mode(SparkTrainer.Mode.PARAMETER_AVERAGING).averagingFrequency(4)
