@@ -1,8 +1,9 @@
 package org.neurite.spark;
 
-import java.util.ArrayList;
+import java.io.Serializable;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function;
@@ -22,30 +23,26 @@ final class RowCheck {
      * @throws IllegalArgumentException "row i of partition p: ..." for the first bad row found
      */
     static <T> long count(JavaRDD<T> rows, Function<T, Example> read) {
-        List<String> found = rows.mapPartitionsWithIndex((Integer p, Iterator<T> it) -> {
+        List<Partition> found = rows.mapPartitionsWithIndex((Integer p, Iterator<T> it) -> {
             long i = 0;
             try {
                 for (; it.hasNext(); i++) {
                     read.call(it.next());
                 }
             } catch (IllegalArgumentException e) {
-                return List.of("!row " + i + " of partition " + p + ": " + e.getMessage()).iterator();
+                return List.of(new Partition(i, "row " + i + " of partition " + p + ": " + e.getMessage())).iterator();
             }
-            return List.of(Long.toString(i)).iterator();
+            return List.of(new Partition(i, null)).iterator();
         }, true).collect();
-        long count = 0;
-        List<String> problems = new ArrayList<>();
-        for (String s : found) {
-            if (s.startsWith("!")) {
-                problems.add(s.substring(1));
-            } else {
-                count += Long.parseLong(s);
-            }
-        }
+        List<String> problems = found.stream().map(Partition::problem).filter(Objects::nonNull).toList();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("SparkTrainer: bad training data, nothing was trained: " + problems.get(0)
                     + (problems.size() > 1 ? " (and bad rows in " + (problems.size() - 1) + " more partitions)" : ""));
         }
-        return count;
+        return found.stream().mapToLong(Partition::rows).sum();
+    }
+
+    /** A partition's row count, or the first bad row found in it. */
+    private record Partition(long rows, String problem) implements Serializable {
     }
 }
