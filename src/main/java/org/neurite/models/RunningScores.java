@@ -91,6 +91,17 @@ final class RunningScores implements AutoCloseable {
         seen += size;
     }
 
+    /** Adds one batch computed elsewhere (a distributed step): its mean loss and outputs. */
+    void add(double loss, List<INDArray> targets, List<INDArray> predictions, long size) {
+        lossSum += loss * size;
+        for (int j = 0; j < outputs.size(); j++) {
+            for (Metric m : metrics.get(j)) {
+                m.update(targets.get(j), predictions.get(j));
+            }
+        }
+        seen += size;
+    }
+
     /** The loss of the last batch added alone is not kept; these are the means so far. */
     Map<String, Double> logs() {
         Map<String, Double> out = new LinkedHashMap<>();
