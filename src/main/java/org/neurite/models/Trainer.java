@@ -1,6 +1,7 @@
 package org.neurite.models;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,7 @@ final class Trainer {
         }
         long seed = options.seed();
         Batches batches = train.batches(options.batchSize(), options.shuffle(), seed);
+        PrivateTraining dp = options.privacy() == null ? null : new PrivateTraining(model, compiled, train, options);
         History history = new History();
         List<Callback> callbacks = new ArrayList<>();
         callbacks.add(history);
@@ -80,9 +82,20 @@ final class Trainer {
         callbacks.forEach(c -> c.onTrainBegin(logs));
         for (int epoch = options.initialEpoch(); epoch < options.epochs() && !model.isStopTraining(); epoch++) {
             int e = epoch;
+            if (dp != null && dp.stopsBefore(e)) {
+                break;
+            }
             Nd4j.getRandom().setSeed(epochSeed(seed, e));
             callbacks.forEach(c -> c.onEpochBegin(e, logs));
-            Map<String, Double> epochLogs = runEpoch(batches.iterator(e), weights, augmentation, callbacks);
+            Map<String, Double> epochLogs;
+            if (dp == null) {
+                try (BatchIterator it = batches.iterator(e)) {
+                    epochLogs = runEpoch(it, weights, augmentation, callbacks, null);
+                }
+            } else {
+                epochLogs = runEpoch(dp.epoch(e), null, augmentation, callbacks, dp);
+                epochLogs.put("epsilon", dp.epsilonAfter(e + 1));
+            }
             if (validation != null) {
                 Map<String, Double> val = new Evaluator(model).evaluate(compiled, validation, options.batchSize());
                 val.forEach((k, v) -> epochLogs.put("val_" + k, v));
@@ -118,18 +131,22 @@ final class Trainer {
         return z ^ (z >>> 31);
     }
 
-    private Map<String, Double> runEpoch(BatchIterator batches, SampleWeights weights, Augmentation augmentation,
-                                         List<Callback> callbacks) {
+    /** One epoch of ordinary steps, or of DP-SGD steps when {@code dp} is not null. */
+    private Map<String, Double> runEpoch(Iterator<Batch> it, SampleWeights weights, Augmentation augmentation,
+                                         List<Callback> callbacks, PrivateTraining dp) {
         Map<String, Double> logs = new LinkedHashMap<>();
         int index = 0;
-        try (BatchIterator it = batches;
-             RunningScores scores = new RunningScores(model, compiled, "fit")) {
+        try (RunningScores scores = new RunningScores(model, compiled, "fit")) {
             while (it.hasNext() && !model.isStopTraining()) {
                 Batch batch = it.next();
                 int b = index++;
                 callbacks.forEach(c -> c.onBatchBegin(b, logs));
                 INDArray sw = weights == null ? null : weights.of(batch.labels());
-                step(batch.inputs(), batch.targets(), sw, augmentation, scores);
+                if (dp == null) {
+                    step(batch.inputs(), batch.targets(), sw, augmentation, scores);
+                } else {
+                    dp.step(batch.inputs(), batch.targets(), augmentation, scores);
+                }
                 logs.putAll(scores.logs());
                 batch.release();   // its memory returns at once instead of piling up until a GC
                 callbacks.forEach(c -> c.onBatchEnd(b, logs));

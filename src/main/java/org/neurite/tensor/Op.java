@@ -32,6 +32,18 @@ public abstract class Op {
         return backward(gradOutput, needsGrad);
     }
 
+    /**
+     * Per-example gradients of input {@code input} (a parameter) for differentially private
+     * training, called after {@link #backward} with the same {@code gradOutput} (see
+     * {@link PerExampleGradients}): row {@code i} of the result is the gradient of example
+     * {@code i}'s share of the loss, so the rows sum to the ordinary gradient. The result is
+     * {@code [examples, ...]} with {@code examples} times the input's length elements, example
+     * by example. Null (the default) when this op cannot separate the examples.
+     */
+    public INDArray perExample(INDArray gradOutput, int input, int examples) {
+        return null;
+    }
+
     /** Drops references kept for backward; called once the op is no longer needed. */
     public void release() {
     }

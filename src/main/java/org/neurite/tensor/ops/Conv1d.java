@@ -11,6 +11,7 @@ import org.neurite.tensor.Padding;
  * <p>Inputs: {@code x [N,W,C]}, {@code kernel [k,inC,outC]} and optionally {@code bias [outC]};
  * output {@code [N,W',outC]}. Runs libnd4j's {@code conv1d} / {@code conv1d_bp} with
  * {@code isNWC=1} (their {@code wFormat} argument is broken in M2.1, and this kernel layout needs none).
+ * Per example, the kernel gradient comes from that example's patches as in {@link Conv2d}.
  */
 public final class Conv1d extends Op {
     private final int stride;
@@ -56,6 +57,23 @@ public final class Conv1d extends Op {
         }
         INDArray[] grads = ConvKernels.call(dilated, "conv1d_bp", ConvKernels.inputs(g, x, kernel, bias), iargs);
         return ConvKernels.gradients(grads, needs[0], inputShape, crop, bias != null);
+    }
+
+    @Override
+    public INDArray perExample(INDArray g, int input, int examples) {
+        long n = g.size(0);
+        if (input == 2) {
+            return PerExampleKernels.rowSums(g, (int) n);
+        }
+        if (input != 1) {
+            return null;
+        }
+        long k = kernel.size(0);
+        long c = kernel.size(1);
+        INDArray nchw = x.permute(0, 2, 1).reshape(n, c, 1, x.size(1));
+        long[] im2col = {1, k, 1, stride, 0, 0, 1, dilation, iargs[4]};
+        INDArray dk = PerExampleKernels.patchProducts(nchw, g, im2col);   // [N, C*k, outC]
+        return dk.reshape('c', n, c, k, kernel.size(2)).permute(0, 2, 1, 3).dup('c');
     }
 
     @Override

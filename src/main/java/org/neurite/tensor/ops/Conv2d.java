@@ -3,6 +3,7 @@ package org.neurite.tensor.ops;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.neurite.tensor.DataFormat;
+import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
 import org.neurite.tensor.Padding;
 
@@ -14,6 +15,8 @@ import org.neurite.tensor.Padding;
  * layout. Forward and backward are libnd4j's {@code conv2d} / {@code conv2d_bp} (oneDNN on CPU);
  * {@code conv2d_bp} always computes the input gradient too; when the input needs none and has few
  * channels (a first layer), {@link PatchGradient} computes the kernel gradient alone.
+ * Per example, the kernel gradient is that example's patches times its output gradient (one
+ * batched product over im2col patches), the bias gradient its output gradient summed over positions.
  */
 public final class Conv2d extends Op {
     private final int[] strides;
@@ -68,6 +71,26 @@ public final class Conv2d extends Op {
         }
         INDArray[] grads = ConvKernels.call(dilated, "conv2d_bp", ConvKernels.inputs(g, x, kernel, bias), iargs);
         return ConvKernels.gradients(grads, needs[0], inputShape, crop, bias != null);
+    }
+
+    @Override
+    public INDArray perExample(INDArray g, int input, int examples) {
+        boolean last = format == DataFormat.CHANNELS_LAST;
+        long n = g.size(0);
+        long co = kernel.size(3);
+        INDArray gl = last ? ConvKernels.contiguous(g).reshape('c', n, -1, co)
+                : ConvKernels.contiguous(g).reshape('c', n, co, -1).permute(0, 2, 1);
+        if (input == 2) {
+            return Native.reduce("sum", gl, false, 1);
+        }
+        if (input != 1) {
+            return null;
+        }
+        INDArray nchw = last ? x.permute(0, 3, 1, 2) : x;
+        long[] im2col = {iargs[0], iargs[1], iargs[2], iargs[3], 0, 0, iargs[6], iargs[7], iargs[8]};
+        INDArray dk = PerExampleKernels.patchProducts(nchw, gl, im2col);   // [N, C*kH*kW, outC]
+        return dk.reshape('c', n, kernel.size(2), kernel.size(0), kernel.size(1), co)
+                .permute(0, 2, 3, 1, 4).dup('c');
     }
 
     @Override
