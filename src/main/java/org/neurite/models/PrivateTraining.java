@@ -103,14 +103,12 @@ final class PrivateTraining {
             if (rows > 0) {
                 List<INDArray> input = augmentation.isIdentity() ? x : List.of(augmentation.apply(x.get(0)));
                 LossStep.Result r;
-                INDArray perExample;
-                try (PerExampleGradients collected = PerExampleGradients.open(grads, rows)) {
+                try (PerExampleGradients collected = PerExampleGradients.open(rows)) {
                     r = LossStep.compute(model, compiled.loss(), input, y, null, true);
                     r.loss().backward();
-                    perExample = collected.matrix();
+                    // the loss is the batch mean, so each collected gradient is the example's divided by rows
+                    ClippedSum.into(collected, rows, settings.l2NormClip());
                 }
-                // the loss is the batch mean, so row i is example i's gradient divided by rows
-                grads.assign(ClippedSum.of(perExample, rows, settings.l2NormClip()));
                 scores.add(r, y, rows);
             }
             noise.addTo(grads, sigma * settings.l2NormClip());

@@ -34,13 +34,12 @@ public abstract class Op {
 
     /**
      * Per-example gradients of input {@code input} (a parameter) for differentially private
-     * training, called after {@link #backward} with the same {@code gradOutput} (see
-     * {@link PerExampleGradients}): row {@code i} of the result is the gradient of example
-     * {@code i}'s share of the loss, so the rows sum to the ordinary gradient. The result is
-     * {@code [examples, ...]} with {@code examples} times the input's length elements, example
-     * by example. Null (the default) when this op cannot separate the examples.
+     * training, called after {@link #backward} with the same {@code gradOutput} while a
+     * {@link PerExampleGradients} collector is open (inside a {@link MemoryScope}, so the arrays
+     * the answer keeps stay valid until the step ends). Null (the default) when this op cannot
+     * separate the examples of its batch of {@code examples}.
      */
-    public INDArray perExample(INDArray gradOutput, int input, int examples) {
+    public PerExampleGradient perExample(INDArray gradOutput, int input, int examples) {
         return null;
     }
 

@@ -26,6 +26,7 @@ import org.neurite.layers.LSTM;
 import org.neurite.losses.Losses;
 import org.neurite.optimizers.SGD;
 import org.neurite.privacy.DifferentialPrivacy;
+import org.neurite.privacy.RdpAccountant;
 
 /**
  * DP-SGD steps against references computed one example at a time: with SGD at learning rate 1
@@ -223,5 +224,40 @@ class PrivateTrainingTest {
         String name = m.layers().stream().filter(l -> l instanceof BatchNormalization).findFirst().orElseThrow().name();
         assertTrue(e.getMessage().contains("'" + name + "'") && e.getMessage().contains("BatchNormalization"),
                 e.getMessage());
+    }
+
+    /** Epsilon after every epoch, as the accountant gives it for q = batch / n and epoch * ceil(n / batch) steps. */
+    @Test
+    void historyRecordsEpsilonAfterEveryEpochAndTheBudgetStopsTraining() {
+        Case c = dense();
+        Sequential m = compiled(c);
+        DifferentialPrivacy dp = DifferentialPrivacy.noiseMultiplier(1.5).l2NormClip(1.0).delta(1e-3);
+        History h = m.fit(c.x(), c.y(), Fit.epochs(3).batchSize(4).verbose(0).privacy(dp));
+        List<Double> eps = h.get("epsilon");
+        assertEquals(3, eps.size());
+        double q = 4.0 / N;
+        for (int e = 0; e < 3; e++) {
+            assertEquals(RdpAccountant.epsilon(q, 1.5, 2L * (e + 1), 1e-3), eps.get(e), 1e-12, "epoch " + e);
+        }
+        assertTrue(eps.get(0) < eps.get(1) && eps.get(1) < eps.get(2), eps.toString());
+
+        // a budget between epsilon after epochs 1 and 2 lets exactly one epoch run
+        Sequential limited = compiled(c);
+        double budget = 0.5 * (eps.get(0) + eps.get(1));
+        History stopped = limited.fit(c.x(), c.y(), Fit.epochs(3).batchSize(4).verbose(0)
+                .privacy(DifferentialPrivacy.noiseMultiplier(1.5).l2NormClip(1.0).delta(1e-3).maxEpsilon(budget)));
+        assertEquals(List.of(eps.get(0)), stopped.get("epsilon"));
+    }
+
+    /** targetEpsilon solves the noise so the planned epochs spend the target and no more. */
+    @Test
+    void targetEpsilonIsSpentByTheLastPlannedEpoch() {
+        Case c = dense();
+        Sequential m = compiled(c);
+        History h = m.fit(c.x(), c.y(), Fit.epochs(2).batchSize(3).verbose(0)
+                .privacy(DifferentialPrivacy.targetEpsilon(4.0).delta(1e-3)));
+        List<Double> eps = h.get("epsilon");
+        assertEquals(2, eps.size());
+        assertTrue(eps.get(1) <= 4.0 && eps.get(1) > 4.0 * 0.999, eps.toString());
     }
 }

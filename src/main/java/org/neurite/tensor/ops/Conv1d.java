@@ -3,6 +3,7 @@ package org.neurite.tensor.ops;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.neurite.tensor.Op;
+import org.neurite.tensor.PerExampleGradient;
 import org.neurite.tensor.Padding;
 
 /**
@@ -60,7 +61,7 @@ public final class Conv1d extends Op {
     }
 
     @Override
-    public INDArray perExample(INDArray g, int input, int examples) {
+    public PerExampleGradient perExample(INDArray g, int input, int examples) {
         long n = g.size(0);
         if (input == 2) {
             return PerExampleKernels.rowSums(g, (int) n);
@@ -72,8 +73,9 @@ public final class Conv1d extends Op {
         long c = kernel.size(1);
         INDArray nchw = x.permute(0, 2, 1).reshape(n, c, 1, x.size(1));
         long[] im2col = {1, k, 1, stride, 0, 0, 1, dilation, iargs[4]};
-        INDArray dk = PerExampleKernels.patchProducts(nchw, g, im2col);   // [N, C*k, outC]
-        return dk.reshape('c', n, c, k, kernel.size(2)).permute(0, 2, 1, 3).dup('c');
+        long[] patchOrder = {c, k, kernel.size(2)};   // (C, k) rows
+        return new ExampleRows(PerExampleKernels.patchProducts(nchw, g, im2col),
+                sum -> sum.reshape('c', patchOrder).permute(1, 0, 2));
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.neurite.tensor.DataFormat;
 import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
+import org.neurite.tensor.PerExampleGradient;
 import org.neurite.tensor.Padding;
 
 /**
@@ -74,23 +75,23 @@ public final class Conv2d extends Op {
     }
 
     @Override
-    public INDArray perExample(INDArray g, int input, int examples) {
+    public PerExampleGradient perExample(INDArray g, int input, int examples) {
         boolean last = format == DataFormat.CHANNELS_LAST;
         long n = g.size(0);
         long co = kernel.size(3);
         INDArray gl = last ? ConvKernels.contiguous(g).reshape('c', n, -1, co)
                 : ConvKernels.contiguous(g).reshape('c', n, co, -1).permute(0, 2, 1);
         if (input == 2) {
-            return Native.reduce("sum", gl, false, 1);
+            return new ExampleRows(Native.reduce("sum", gl, false, 1));
         }
         if (input != 1) {
             return null;
         }
         INDArray nchw = last ? x.permute(0, 3, 1, 2) : x;
         long[] im2col = {iargs[0], iargs[1], iargs[2], iargs[3], 0, 0, iargs[6], iargs[7], iargs[8]};
-        INDArray dk = PerExampleKernels.patchProducts(nchw, gl, im2col);   // [N, C*kH*kW, outC]
-        return dk.reshape('c', n, kernel.size(2), kernel.size(0), kernel.size(1), co)
-                .permute(0, 2, 3, 1, 4).dup('c');
+        long[] patchOrder = {kernel.size(2), kernel.size(0), kernel.size(1), co};   // (C, kH, kW) rows
+        return new ExampleRows(PerExampleKernels.patchProducts(nchw, gl, im2col),
+                sum -> sum.reshape('c', patchOrder).permute(1, 2, 0, 3));
     }
 
     @Override

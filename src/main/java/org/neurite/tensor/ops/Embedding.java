@@ -8,6 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.tensor.Allocator;
 import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
+import org.neurite.tensor.PerExampleGradient;
 
 /**
  * Row lookup: {@code table [V,D]} and integer {@code ids} of any shape {@code S} give {@code S+[D]}.
@@ -64,7 +65,7 @@ public final class Embedding extends Op {
     }
 
     @Override
-    public INDArray perExample(INDArray g, int input, int examples) {
+    public PerExampleGradient perExample(INDArray g, int input, int examples) {
         long vocab = tableShape[0];
         long width = tableShape[1];
         INDArray tables = Allocator.zeros(g.dataType(), examples * vocab, width);
@@ -77,7 +78,7 @@ public final class Embedding extends Op {
             INDArray shifted = Native.call("add", flatIds, Nd4j.createFromArray(shift))[0];
             Native.scatterAddRows(tables, shifted, g.reshape('c', flatIds.length(), width));
         }
-        return tables.reshape('c', examples, vocab, width);
+        return new ExampleRows(tables.reshape('c', examples, vocab * width));
     }
 
     /** The ids as a flat INT/LONG vector, checked to be whole numbers in {@code [0, V)}. */

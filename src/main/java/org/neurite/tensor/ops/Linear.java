@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.tensor.Allocator;
 import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
+import org.neurite.tensor.PerExampleGradient;
 
 /**
  * {@code x W + b} in one kernel: x {@code [n, in]}, W {@code [in, out]}, b {@code [out]} or absent.
@@ -56,7 +57,7 @@ public final class Linear extends Op {
     }
 
     @Override
-    public INDArray perExample(INDArray g, int input, int examples) {
+    public PerExampleGradient perExample(INDArray g, int input, int examples) {
         return switch (input) {
             case 1 -> PerExampleKernels.products(x, g, examples);
             case 2 -> PerExampleKernels.rowSums(g, examples);

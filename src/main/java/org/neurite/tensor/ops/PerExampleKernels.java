@@ -2,6 +2,7 @@ package org.neurite.tensor.ops;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.tensor.Native;
+import org.neurite.tensor.PerExampleGradient;
 
 /**
  * The vectorised pieces of per-example gradients ({@link org.neurite.tensor.Op#perExample}): the
@@ -14,20 +15,24 @@ final class PerExampleKernels {
     }
 
     /**
-     * {@code [n, a, b]}: example i's {@code X_i^T G_i}, for {@code x [R, a]} and {@code g [R, b]}
-     * whose {@code R = n * rows} rows are grouped by example (example-major).
+     * Example i's {@code X_i^T G_i}, for {@code x [R, a]} and {@code g [R, b]} whose
+     * {@code R = n * rows} rows are grouped by example (example-major); with one row per example
+     * they are never built ({@link OuterProducts}).
      */
-    static INDArray products(INDArray x, INDArray g, int n) {
+    static PerExampleGradient products(INDArray x, INDArray g, int n) {
         long rows = x.size(0) / n;
+        if (rows == 1) {
+            return new OuterProducts(x, g);
+        }
         INDArray x3 = ConvKernels.contiguous(x).reshape('c', n, rows, x.size(1));
         INDArray g3 = ConvKernels.contiguous(g).reshape('c', n, rows, g.size(1));
-        return Native.call("matmul", new INDArray[]{x3, g3}, new long[]{1, 0}, null, null)[0];
+        return new ExampleRows(Native.call("matmul", new INDArray[]{x3, g3}, new long[]{1, 0}, null, null)[0]);
     }
 
     /** {@code [n, b]}: the sum of each example's rows of {@code g [n * rows, b]} (a bias gradient). */
-    static INDArray rowSums(INDArray g, int n) {
+    static PerExampleGradient rowSums(INDArray g, int n) {
         INDArray g3 = ConvKernels.contiguous(g).reshape('c', n, g.length() / n / g.size(-1), g.size(-1));
-        return Native.reduce("sum", g3, false, 1);
+        return new ExampleRows(Native.reduce("sum", g3, false, 1));
     }
 
     /** {@code [T*N, f]} time-major rows (step t's N rows together) as {@code [N*T, f]}, example-major. */
@@ -57,7 +62,7 @@ final class PerExampleKernels {
      * For example i, {@code dW_i = sum_t x_ti^T dP_ti}, {@code dU_i = sum_t h_ti^T dR_ti} and, where
      * the bias is the input bias ({@code [k*u]}), {@code db_i = sum_t dP_ti}; null otherwise (GRU).
      */
-    static INDArray recurrent(int input, int steps, int n, INDArray xd, INDArray h, INDArray dP, INDArray dR,
+    static PerExampleGradient recurrent(int input, int steps, int n, INDArray xd, INDArray h, INDArray dP, INDArray dR,
                               INDArray bias) {
         INDArray dPi = exampleMajor(dP.reshape('c', (long) steps * n, dP.size(-1)), steps, n);
         return switch (input) {

@@ -16,6 +16,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neurite.tensor.Allocator;
 import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
+import org.neurite.tensor.PerExampleGradient;
 
 /**
  * A whole recurrent layer over a sequence as one op: forward runs every step, backward runs
@@ -246,7 +247,7 @@ public abstract class RecurrentSequence extends Op {
     }
 
     @Override   // per example: see PerExampleKernels.recurrent
-    public final INDArray perExample(INDArray g, int input, int examples) {
+    public final PerExampleGradient perExample(INDArray g, int input, int examples) {
         throughTime(g);
         return PerExampleKernels.recurrent(input, steps, n, xd, stateInputs(), projectionGrad(), recurrentGrad(), bias);
     }
