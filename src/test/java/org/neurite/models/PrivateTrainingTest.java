@@ -148,7 +148,7 @@ class PrivateTrainingTest {
             }
         }
         double[] actual = privateStep(m, c, start, DifferentialPrivacy.noiseMultiplier(0).l2NormClip(clip));
-        assertClose(expected, actual, 1e-3, name);
+        assertClose(expected, actual, 1e-4, name);
     }
 
     @Test

@@ -72,9 +72,9 @@ public final class Conv1d extends Op {
         long k = kernel.size(0);
         long c = kernel.size(1);
         INDArray nchw = x.permute(0, 2, 1).reshape(n, c, 1, x.size(1));
-        long[] im2col = {1, k, 1, stride, 0, 0, 1, dilation, iargs[4]};
+        long[] window = {1, k, 1, stride, 1, dilation};
         long[] patchOrder = {c, k, kernel.size(2)};   // (C, k) rows
-        return new ExampleRows(PerExampleKernels.patchProducts(nchw, g, im2col),
+        return new ExampleRows(PerExampleKernels.patchProducts(nchw, g, window, iargs[4] == 1),
                 sum -> sum.reshape('c', patchOrder).permute(1, 0, 2));
     }
 

@@ -88,9 +88,9 @@ public final class Conv2d extends Op {
             return null;
         }
         INDArray nchw = last ? x.permute(0, 3, 1, 2) : x;
-        long[] im2col = {iargs[0], iargs[1], iargs[2], iargs[3], 0, 0, iargs[6], iargs[7], iargs[8]};
+        long[] window = {iargs[0], iargs[1], iargs[2], iargs[3], iargs[6], iargs[7]};
         long[] patchOrder = {kernel.size(2), kernel.size(0), kernel.size(1), co};   // (C, kH, kW) rows
-        return new ExampleRows(PerExampleKernels.patchProducts(nchw, gl, im2col),
+        return new ExampleRows(PerExampleKernels.patchProducts(nchw, gl, window, iargs[8] == 1),
                 sum -> sum.reshape('c', patchOrder).permute(1, 2, 0, 3));
     }
 

@@ -1,6 +1,8 @@
 package org.neurite.tensor.ops;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.neurite.tensor.Allocator;
 import org.neurite.tensor.Native;
 import org.neurite.tensor.PerExampleGradient;
 
@@ -44,15 +46,37 @@ final class PerExampleKernels {
     /**
      * Per-example kernel gradients of a convolution from its patches: {@code nchw} the (cropped)
      * input as {@code [N, C, H, W]}, {@code g} the output gradient channels-last {@code [N, L, outC]}
-     * ({@code L} output positions), {@code im2col} the patch arguments (kH, kW, sH, sW, pH, pW, dH,
-     * dW, isSame). Returns {@code [N, C*kH*kW, outC]}, rows in (C, kH, kW) order.
+     * ({@code L} output positions), {@code window} = (kH, kW, sH, sW, dH, dW). SAME padding is
+     * added here as the convolution pads (TensorFlow's rule: the odd pixel at the bottom and
+     * right), as im2col's own SAME mode pads differently. Returns {@code [N, C*kH*kW, outC]}, rows
+     * in (C, kH, kW) order.
      */
-    static INDArray patchProducts(INDArray nchw, INDArray g, long[] im2col) {
-        INDArray col = Native.call("im2col", new INDArray[]{ConvKernels.contiguous(nchw)}, im2col, null, null)[0];
+    static INDArray patchProducts(INDArray nchw, INDArray g, long[] window, boolean same) {
+        INDArray input = same ? padSame(nchw, window) : ConvKernels.contiguous(nchw);
+        long[] im2col = {window[0], window[1], window[2], window[3], 0, 0, window[4], window[5], 0};
+        INDArray col = Native.call("im2col", new INDArray[]{input}, im2col, null, null)[0];
         long n = col.size(0);
         long k = col.size(1) * col.size(2) * col.size(3);
         INDArray patches = ConvKernels.contiguous(col).reshape('c', n, k, col.size(4) * col.size(5));
         return Native.call("matmul", new INDArray[]{patches, ConvKernels.contiguous(g)}, null, null, null)[0];
+    }
+
+    private static INDArray padSame(INDArray nchw, long[] window) {
+        long[] shape = nchw.shape();
+        long[] padded = shape.clone();
+        long[] before = new long[2];
+        for (int a = 0; a < 2; a++) {
+            long size = shape[2 + a];
+            long stride = window[2 + a];
+            long out = (size + stride - 1) / stride;
+            long total = Math.max((out - 1) * stride + (window[a] - 1) * window[4 + a] + 1 - size, 0);
+            before[a] = total / 2;
+            padded[2 + a] = size + total;
+        }
+        INDArray out = Allocator.zeros(nchw.dataType(), padded);
+        out.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(before[0], before[0] + shape[2]),
+                NDArrayIndex.interval(before[1], before[1] + shape[3])).assign(nchw);
+        return out;
     }
 
     /**
