@@ -260,4 +260,15 @@ class PrivateTrainingTest {
         assertEquals(2, eps.size());
         assertTrue(eps.get(1) <= 4.0 && eps.get(1) > 4.0 * 0.999, eps.toString());
     }
+
+    @Test
+    void secureRandomTrainsAndAccounts() {
+        Case c = dense();
+        Sequential m = compiled(c);
+        INDArray start = m.snapshotWeights();
+        History h = m.fit(c.x(), c.y(), Fit.epochs(1).batchSize(3).verbose(0)
+                .privacy(DifferentialPrivacy.noiseMultiplier(1.0).delta(1e-3).secureRandom(true)));
+        assertEquals(RdpAccountant.epsilon(0.5, 1.0, 2, 1e-3), h.get("epsilon").get(0), 1e-12);
+        assertTrue(Arrays.stream(change(start, m.snapshotWeights())).anyMatch(d -> d != 0), "no step was taken");
+    }
 }
