@@ -33,8 +33,8 @@ public final class DifferentialPrivacy {
     /** Noise of standard deviation {@code sigma * C} added to each step's sum of clipped gradients. */
     public static DifferentialPrivacy noiseMultiplier(double sigma) {
         if (!(sigma >= 0) || Double.isInfinite(sigma)) {
-            throw new IllegalArgumentException("DifferentialPrivacy: the noise multiplier must be finite and at least 0, "
-                    + "got " + sigma);
+            throw new IllegalArgumentException("DifferentialPrivacy: the noise multiplier must be finite and "
+                    + "at least 0, got " + sigma);
         }
         return new DifferentialPrivacy(sigma, Double.NaN);
     }
@@ -54,7 +54,8 @@ public final class DifferentialPrivacy {
     /** The L2 norm {@code C} each example's gradient (all parameters together) is clipped to. */
     public DifferentialPrivacy l2NormClip(double c) {
         if (!(c > 0) || Double.isInfinite(c)) {
-            throw new IllegalArgumentException("DifferentialPrivacy: the L2 norm clip must be finite and positive, got " + c);
+            throw new IllegalArgumentException("DifferentialPrivacy: the L2 norm clip must be finite and positive, "
+                    + "got " + c);
         }
         this.l2NormClip = c;
         return this;
@@ -81,7 +82,8 @@ public final class DifferentialPrivacy {
     /** A privacy budget: training stops before an epoch after which epsilon would exceed it. */
     public DifferentialPrivacy maxEpsilon(double epsilon) {
         if (!(epsilon > 0)) {
-            throw new IllegalArgumentException("DifferentialPrivacy: the epsilon budget must be positive, got " + epsilon);
+            throw new IllegalArgumentException("DifferentialPrivacy: the epsilon budget must be positive, got "
+                    + epsilon);
         }
         this.maxEpsilon = epsilon;
         return this;

@@ -257,10 +257,9 @@ public abstract class RecurrentSequence extends Op {
         return hin.reshape('c', (long) steps * n, units);
     }
 
-    /** Backpropagation through time (once per application): fills the projection and recurrent gradients. */
-    private void throughTime(INDArray g) {
+    private void throughTime(INDArray g) {   // BPTT, once per application: fills projectionGrad, recurrentGrad
         if (throughTime) {
-            return;   // perExample after backward, or twice for several weights
+            return;   // perExample after backward, or for a second weight
         }
         throughTime = true;
         INDArray gt = null;
