@@ -24,6 +24,7 @@ import org.neurite.layers.GlobalAveragePooling1D;
 import org.neurite.layers.Input;
 import org.neurite.layers.LSTM;
 import org.neurite.losses.Losses;
+import org.neurite.optimizers.Adam;
 import org.neurite.optimizers.SGD;
 import org.neurite.privacy.DifferentialPrivacy;
 import org.neurite.privacy.RdpAccountant;
@@ -270,5 +271,24 @@ class PrivateTrainingTest {
                 .privacy(DifferentialPrivacy.noiseMultiplier(1.0).delta(1e-3).secureRandom(true)));
         assertEquals(RdpAccountant.epsilon(0.5, 1.0, 2, 1e-3), h.get("epsilon").get(0), 1e-12);
         assertTrue(Arrays.stream(change(start, m.snapshotWeights())).anyMatch(d -> d != 0), "no step was taken");
+    }
+
+    /** Any optimizer takes the private gradient: Adam's first steps agree with the ordinary ones. */
+    @Test
+    void adamTakesThePrivateGradient() {
+        Case c = dense();
+        Neurite.seed(5);
+        Sequential m = c.model().get();
+        m.compile(new Adam(0.01), Losses.sparseCategoricalCrossentropy());
+        INDArray start = m.snapshotWeights();
+        m.trainOnBatch(c.x(), c.y());
+        m.trainOnBatch(c.x(), c.y());
+        double[] ordinary = change(start, m.snapshotWeights());
+        Neurite.seed(5);
+        Sequential p = c.model().get();
+        p.compile(new Adam(0.01), Losses.sparseCategoricalCrossentropy());
+        p.fit(c.x(), c.y(), Fit.epochs(2).batchSize(N).verbose(0)
+                .privacy(DifferentialPrivacy.noiseMultiplier(0).l2NormClip(1e6)));
+        assertClose(ordinary, change(start, p.snapshotWeights()), 1e-4, "Adam");
     }
 }
