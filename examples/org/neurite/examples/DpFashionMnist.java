@@ -30,7 +30,7 @@ import org.neurite.privacy.DifferentialPrivacy;
  *
  * <p>Options: {@code --epsilon} (target, default 3), {@code --clip} (L2 norm clip, 0.1),
  * {@code --lr} (SGD learning rate, 3), {@code --momentum} (0.9), {@code --baseline off} skips the
- * non-private run; {@code --epochs} (6), {@code --batch-size} (the expected batch, 1024). Data as
+ * non-private run; {@code --epochs} (10), {@code --batch-size} (the expected batch, 1024). Data as
  * {@link FashionMnistCnn}. The defaults are the settings measured in docs/privacy.md.
  *
  * <pre>mvn -B -q test-compile exec:java -Dexec.mainClass=org.neurite.examples.DpFashionMnist \
@@ -48,7 +48,7 @@ public final class DpFashionMnist {
         Dataset.Split fashion = options.data() == null ? FashionMnist.load() : FashionMnist.load(options.data());
         Dataset train = Examples.limit(fashion.train(), options);
         Dataset test = fashion.test();
-        int epochs = options.epochs(6);
+        int epochs = options.epochs(10);
         int batchSize = options.batchSize(1024);
         double epsilon = number(options, "epsilon", 3);
         DifferentialPrivacy dp = DifferentialPrivacy.targetEpsilon(epsilon).l2NormClip(number(options, "clip", 0.1))
