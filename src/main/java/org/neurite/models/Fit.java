@@ -12,6 +12,7 @@ import org.neurite.callbacks.Callback;
 import org.neurite.data.BatchSource;
 import org.neurite.data.Dataset;
 import org.neurite.preprocessing.Augmentation;
+import org.neurite.privacy.DifferentialPrivacy;
 
 /**
  * Options of {@link Model#fit}, with Keras's defaults:
@@ -33,6 +34,7 @@ public final class Fit {
     private int verbose = 1;
     private Long seed;
     private Augmentation augmentation = Augmentation.none();
+    private DifferentialPrivacy privacy;
 
     private Fit(int epochs) {
         if (epochs < 1) {
@@ -172,6 +174,21 @@ public final class Fit {
         }
         this.augmentation = value;
         return this;
+    }
+
+    /**
+     * Differentially private training (DP-SGD, see docs/privacy.md): Poisson-sampled batches of
+     * {@code batchSize} examples on average, per-example gradients clipped and noised, epsilon in
+     * the history after every epoch ({@code "epsilon"}). Null (the default): ordinary training.
+     */
+    public Fit privacy(DifferentialPrivacy value) {
+        this.privacy = value;
+        return this;
+    }
+
+    /** The privacy settings, or null for ordinary training. */
+    public DifferentialPrivacy privacy() {
+        return privacy;
     }
 
     public int epochs() {

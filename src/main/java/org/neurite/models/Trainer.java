@@ -71,8 +71,19 @@ final class Trainer {
         long seed = options.seed();
         Batches batches = train.batches(options.batchSize(), options.shuffle(), seed).withSampleWeight(sampleWeight);
         Dataset val = validation;
+        Supplier<Map<String, Double>> validate = val == null ? validator(options)
+                : () -> new Evaluator(model).evaluate(compiled, val, options.batchSize());
+        if (options.privacy() != null) {
+            if (sampleWeight != null) {
+                throw new IllegalArgumentException(model.name() + ".fit with privacy: sampleWeight is not supported "
+                        + "(it would change each example's share of the clipped sum)");
+            }
+            PrivateTraining dp = new PrivateTraining(model, compiled, train, options);
+            BatchSource poisson = dp::epoch;   // Poisson samples of the training set, as the accountant assumes
+            return loop(options, dp.steps(), poisson::batches, (batch, index) -> batch, null, augmentation, validate, dp);
+        }
         return loop(options, batches.size(), batches::iterator, (batch, index) -> batch, weights, augmentation,
-                val == null ? validator(options) : () -> new Evaluator(model).evaluate(compiled, val, options.batchSize()));
+                validate, null);
     }
 
     /**
@@ -83,6 +94,10 @@ final class Trainer {
         if (options.validationSplit() > 0) {
             throw new IllegalArgumentException(model.name() + ".fit: validationSplit cannot hold out the end of a "
                     + "stream; give validation data with Fit.validationData(...)");
+        }
+        if (options.privacy() != null) {
+            throw new IllegalArgumentException(model.name() + ".fit: privacy needs the whole training set to draw "
+                    + "Poisson samples from (the accountant assumes them); give a Dataset, not a BatchSource");
         }
         if (options.sampleWeight() != null) {
             throw new IllegalArgumentException(model.name() + ".fit: Fit.sampleWeight weighs the rows of a Dataset; "
@@ -96,7 +111,7 @@ final class Trainer {
                 Augmentation.requireImages(checked.inputs().get(0).shape(), model.name() + ".fit");
             }
             return checked;
-        }, weights, augmentation, validator(options));
+        }, weights, augmentation, validator(options), null);
     }
 
     /** The validation scores after an epoch: of the streamed validation data, or none (null). */
@@ -106,7 +121,8 @@ final class Trainer {
     }
 
     private History loop(Fit options, int batchesPerEpoch, IntFunction<BatchIterator> epochs, BatchPreparer prepare,
-                         SampleWeights weights, Augmentation augmentation, Supplier<Map<String, Double>> validate) {
+                         SampleWeights weights, Augmentation augmentation, Supplier<Map<String, Double>> validate,
+                         PrivateTraining dp) {
         long seed = options.seed();
         History history = new History();
         List<Callback> callbacks = new ArrayList<>();
@@ -123,10 +139,16 @@ final class Trainer {
         callbacks.forEach(c -> c.onTrainBegin(logs));
         for (int epoch = options.initialEpoch(); epoch < options.epochs() && !model.isStopTraining(); epoch++) {
             int e = epoch;
+            if (dp != null && dp.stopsBefore(e)) {
+                break;
+            }
             Nd4j.getRandom().setSeed(epochSeed(seed, e));
             callbacks.forEach(c -> c.onEpochBegin(e, logs));
             Map<String, Double> epochLogs = runEpoch(epochs.apply(e), options.stepsPerEpoch(), prepare, weights,
-                    augmentation, callbacks);
+                    augmentation, callbacks, dp);
+            if (dp != null) {
+                epochLogs.put("epsilon", dp.epsilonAfter(e + 1));
+            }
             if (validate != null) {
                 validate.get().forEach((k, v) -> epochLogs.put("val_" + k, v));
             }
@@ -154,8 +176,9 @@ final class Trainer {
         return z ^ (z >>> 31);
     }
 
+    /** One epoch of ordinary steps, or of DP-SGD steps when {@code dp} is not null. */
     private Map<String, Double> runEpoch(BatchIterator batches, int steps, BatchPreparer prepare, SampleWeights weights,
-                                         Augmentation augmentation, List<Callback> callbacks) {
+                                         Augmentation augmentation, List<Callback> callbacks, PrivateTraining dp) {
         Map<String, Double> logs = new LinkedHashMap<>();
         int index = 0;
         try (BatchIterator it = batches;
@@ -166,7 +189,11 @@ final class Trainer {
                 callbacks.forEach(c -> c.onBatchBegin(b, logs));
                 INDArray sw = weights == null ? batch.sampleWeight()
                         : SampleWeights.combine(batch.sampleWeight(), weights, batch.labels());
-                step(batch.inputs(), batch.targets(), sw, augmentation, scores);
+                if (dp == null) {
+                    step(batch.inputs(), batch.targets(), sw, augmentation, scores);
+                } else {
+                    dp.step(batch.inputs(), batch.targets(), augmentation, scores);
+                }
                 logs.putAll(scores.logs());
                 if (sw != batch.sampleWeight()) {
                     sw.close();

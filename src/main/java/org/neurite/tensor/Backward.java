@@ -81,10 +81,15 @@ final class Backward {
                 into[j] = inputs[j].node().gradDestination();
             }
         }
+        boolean[] perExample = PerExampleGradients.active() == null ? null : takeParameters(inputs, needs, into);
         Profiler.Timer timer = Profiler.start("grad:" + op.name());
         INDArray[] gradInputs;
         try {
-            gradInputs = op.backward(g.array(), needs, into);
+            gradInputs = anyTrue(needs) || perExample == null ? op.backward(g.array(), needs, into)
+                    : new INDArray[inputs.length];
+            if (perExample != null) {
+                collectPerExample(op, g.array(), inputs, perExample);
+            }
         } finally {
             timer.stop();
         }
@@ -101,6 +106,40 @@ final class Backward {
             gradients.passOn(inputs[j], gj, g, into[j]);
         }
         t.node().releaseGraph();
+    }
+
+    /**
+     * For per-example collection: marks the parameters (leaves) among the needed inputs and takes
+     * them out of {@code needs}, so the op computes no ordinary gradient for them.
+     */
+    private static boolean[] takeParameters(Tensor[] inputs, boolean[] needs, INDArray[] into) {
+        boolean[] parameters = new boolean[inputs.length];
+        for (int j = 0; j < inputs.length; j++) {
+            if (needs[j] && inputs[j].isLeaf()) {
+                parameters[j] = true;
+                needs[j] = false;
+                into[j] = null;
+            }
+        }
+        return parameters;
+    }
+
+    private static void collectPerExample(Op op, INDArray g, Tensor[] inputs, boolean[] parameters) {
+        PerExampleGradients sink = PerExampleGradients.active();
+        for (int j = 0; j < inputs.length; j++) {
+            if (parameters[j]) {
+                sink.add(op, inputs[j], op.perExample(g, j, sink.examples()));
+            }
+        }
+    }
+
+    private static boolean anyTrue(boolean[] flags) {
+        for (boolean f : flags) {
+            if (f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Tensor> topologicalOrder(Tensor root, Map<Tensor, Integer> leafUses) {

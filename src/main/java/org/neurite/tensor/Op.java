@@ -33,6 +33,17 @@ public abstract class Op {
     }
 
     /**
+     * Per-example gradients of input {@code input} (a parameter) for differentially private
+     * training, called after {@link #backward} with the same {@code gradOutput} while a
+     * {@link PerExampleGradients} collector is open (inside a {@link MemoryScope}, so the arrays
+     * the answer keeps stay valid until the step ends). Null (the default) when this op cannot
+     * separate the examples of its batch of {@code examples}.
+     */
+    public PerExampleGradient perExample(INDArray gradOutput, int input, int examples) {
+        return null;
+    }
+
+    /**
      * Called once the op is no longer needed (after its backward, or at once when nothing is
      * recorded). Override it only to free something the op owns outright; fields need no
      * nulling, since the graph drops the op itself.

@@ -94,6 +94,20 @@ class ExamplesSmokeTest {
     }
 
     @Test
+    void dpFashionMnistReportsEpsilonAndTheNonPrivateAccuracy() throws IOException {
+        Path data = dir.resolve("fashion");
+        writeIdx(data, "train", 40);
+        writeIdx(data, "t10k", 10);
+        String output = run(DpFashionMnist::run, args(data.toString(), "--batch-size", "8", "--epsilon", "5"),
+                "epsilon", "clip", "lr", "momentum", "baseline");
+        assertTrue(output.contains("Total params: 26,010"), output);
+        assertTrue(output.matches("(?s).*epoch 1: test accuracy \\d\\.\\d{4} at epsilon \\d\\.\\d{3}.*"), output);
+        assertTrue(output.matches("(?s).*non-private, same network and epochs: test accuracy \\d\\.\\d{4}.*"), output);
+        assertTrue(output.matches("(?s).*private: test accuracy \\d\\.\\d{4} at epsilon \\d\\.\\d{3} .*"), output);
+        assertFinished(output, "dp-fashion-mnist.svg", dir.resolve("out"));
+    }
+
+    @Test
     void textCnnOnTinyReviewFiles() throws IOException {
         Path data = tinyReviews();
         String output = run(TextCnn::run, args(data.toString(), "--maxlen", "8"), "maxlen");

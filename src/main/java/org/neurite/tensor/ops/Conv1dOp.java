@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.neurite.tensor.Op;
 import org.neurite.tensor.Padding;
+import org.neurite.tensor.PerExampleGradient;
 
 /**
  * 1-D convolution over channels-last sequences, as Keras {@code Conv1D}, with an optional fused bias.
@@ -11,6 +12,7 @@ import org.neurite.tensor.Padding;
  * <p>Inputs: {@code x [N,W,C]}, {@code kernel [k,inC,outC]} and optionally {@code bias [outC]};
  * output {@code [N,W',outC]}. Runs libnd4j's {@code conv1d} / {@code conv1d_bp} with
  * {@code isNWC=1} (their {@code wFormat} argument is broken in M2.1, and this kernel layout needs none).
+ * Per example, the kernel gradient comes from that example's patches as in {@link Conv2dOp}.
  */
 public final class Conv1dOp extends Op {
     private final int stride;
@@ -56,5 +58,23 @@ public final class Conv1dOp extends Op {
         }
         INDArray[] grads = ConvKernels.call(dilated, "conv1d_bp", ConvKernels.inputs(g, x, kernel, bias), iargs);
         return ConvKernels.gradients(grads, needs[0], inputShape, crop, bias != null);
+    }
+
+    @Override
+    public PerExampleGradient perExample(INDArray g, int input, int examples) {
+        long n = g.size(0);
+        if (input == 2) {
+            return PerExampleKernels.rowSums(g, (int) n);
+        }
+        if (input != 1) {
+            return null;
+        }
+        long k = kernel.size(0);
+        long c = kernel.size(1);
+        INDArray nchw = x.permute(0, 2, 1).reshape(n, c, 1, x.size(1));
+        long[] window = {1, k, 1, stride, 1, dilation};
+        long[] patchOrder = {c, k, kernel.size(2)};   // (C, k) rows
+        return new ExampleRows(PerExampleKernels.patchProducts(nchw, g, window, iargs[4] == 1),
+                sum -> sum.reshape('c', patchOrder).permute(1, 0, 2));
     }
 }

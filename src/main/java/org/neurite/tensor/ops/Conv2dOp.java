@@ -4,8 +4,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.neurite.Neurite;
 import org.neurite.tensor.DataFormat;
+import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
 import org.neurite.tensor.Padding;
+import org.neurite.tensor.PerExampleGradient;
 
 /**
  * 2-D convolution (cross-correlation, as in Keras) with an optional fused bias.
@@ -15,6 +17,8 @@ import org.neurite.tensor.Padding;
  * layout. Forward and backward are libnd4j's {@code conv2d} / {@code conv2d_bp} (oneDNN on CPU);
  * {@code conv2d_bp} always computes the input gradient too; when the input needs none and has few
  * channels (a first layer), {@link PatchGradient} computes the kernel gradient alone.
+ * Per example, the kernel gradient is that example's patches times its output gradient (one
+ * batched product over im2col patches), the bias gradient its output gradient summed over positions.
  */
 public final class Conv2dOp extends Op {
     private final int[] strides;
@@ -70,5 +74,25 @@ public final class Conv2dOp extends Op {
         }
         INDArray[] grads = ConvKernels.call(dilated, "conv2d_bp", ConvKernels.inputs(g, x, kernel, bias), iargs);
         return ConvKernels.gradients(grads, needs[0], inputShape, crop, bias != null);
+    }
+
+    @Override
+    public PerExampleGradient perExample(INDArray g, int input, int examples) {
+        boolean last = format == DataFormat.CHANNELS_LAST;
+        long n = g.size(0);
+        long co = kernel.size(3);
+        INDArray gl = last ? ConvKernels.contiguous(g).reshape('c', n, -1, co)
+                : ConvKernels.contiguous(g).reshape('c', n, co, -1).permute(0, 2, 1);
+        if (input == 2) {
+            return new ExampleRows(Native.reduce("sum", gl, false, 1));
+        }
+        if (input != 1) {
+            return null;
+        }
+        INDArray nchw = last ? x.permute(0, 3, 1, 2) : x;
+        long[] window = {iargs[0], iargs[1], iargs[2], iargs[3], iargs[6], iargs[7]};
+        long[] patchOrder = {kernel.size(2), kernel.size(0), kernel.size(1), co};   // (C, kH, kW) rows
+        return new ExampleRows(PerExampleKernels.patchProducts(nchw, gl, window, iargs[8] == 1),
+                sum -> sum.reshape('c', patchOrder).permute(1, 2, 0, 3));
     }
 }

@@ -4,14 +4,17 @@ import java.util.Arrays;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.tensor.Allocator;
 import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
+import org.neurite.tensor.PerExampleGradient;
 
 /**
  * Row lookup: {@code table [V,D]} and integer {@code ids} of any shape {@code S} give {@code S+[D]}.
  * Backward scatter-adds the output gradient into a zero {@code [V,D]} table gradient, so a
- * repeated id accumulates the gradients of all its occurrences.
+ * repeated id accumulates the gradients of all its occurrences. Per example, the same scatter
+ * goes into a stack of tables {@code [N*V, D]}, example i's ids shifted by {@code i*V}.
  */
 public final class Embedding extends Op {
     private final INDArray ids;
@@ -59,6 +62,23 @@ public final class Embedding extends Op {
         INDArray rows = g.reshape('c', flatIds.length(), tableShape[1]);
         Native.scatterAddRows(dTable, flatIds, rows);
         return new INDArray[]{dTable};
+    }
+
+    @Override
+    public PerExampleGradient perExample(INDArray g, int input, int examples) {
+        long vocab = tableShape[0];
+        long width = tableShape[1];
+        INDArray tables = Allocator.zeros(g.dataType(), examples * vocab, width);
+        if (flatIds != null) {
+            int perExample = (int) (flatIds.length() / examples);
+            int[] shift = new int[(int) flatIds.length()];
+            for (int r = 0; r < shift.length; r++) {
+                shift[r] = (int) (r / perExample * vocab);
+            }
+            INDArray shifted = Native.call("add", flatIds, Nd4j.createFromArray(shift))[0];
+            Native.scatterAddRows(tables, shifted, g.reshape('c', flatIds.length(), width));
+        }
+        return new ExampleRows(tables.reshape('c', examples, vocab * width));
     }
 
     /** The ids as a flat INT/LONG vector, checked to be whole numbers in {@code [0, V)}. */

@@ -6,11 +6,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.tensor.Allocator;
 import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
+import org.neurite.tensor.PerExampleGradient;
 
 /**
  * {@code x W + b} in one kernel: x {@code [n, in]}, W {@code [in, out]}, b {@code [out]} or absent.
  * Backward: {@code dx = g W^T}, {@code dW = x^T g}, {@code db = sum over rows of g}, each computed
- * only when needed (a first layer needs no {@code dx}).
+ * only when needed (a first layer needs no {@code dx}). Per example {@code i} (its rows of x and
+ * g): {@code dW_i = x_i^T g_i}, {@code db_i = sum of g_i}.
  */
 public final class Linear extends Op {
     private INDArray x;
@@ -52,6 +54,15 @@ public final class Linear extends Op {
             out[2] = run("reduce_sum", new INDArray[]{g}, into.length > 2 ? into[2] : null, new long[]{0});
         }
         return out;
+    }
+
+    @Override
+    public PerExampleGradient perExample(INDArray g, int input, int examples) {
+        return switch (input) {
+            case 1 -> PerExampleKernels.products(x, g, examples);
+            case 2 -> PerExampleKernels.rowSums(g, examples);
+            default -> null;
+        };
     }
 
     private static INDArray run(String name, INDArray[] inputs, INDArray into, long[] iargs) {

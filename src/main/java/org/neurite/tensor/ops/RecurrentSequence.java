@@ -10,14 +10,13 @@ import static org.neurite.tensor.ops.SequenceMasks.carry;
 import static org.neurite.tensor.ops.SequenceMasks.stepColumns;
 import static org.neurite.tensor.ops.StepViews.at;
 
-import java.util.Arrays;
-
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neurite.tensor.Allocator;
 import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
+import org.neurite.tensor.PerExampleGradient;
 
 /**
  * A whole recurrent layer over a sequence as one op: forward runs every step, backward runs
@@ -73,6 +72,7 @@ public abstract class RecurrentSequence extends Op {
     private INDArray statesIn;  // [T, N, u]: the (dropped) state multiplied by U at each step
     private INDArray[] stepMask; // [N, 1] per step or null
     private INDArray tmpUnits;
+    private boolean throughTime;  // backward's steps have run
 
     protected RecurrentSequence(Options options) {
         this.options = options;
@@ -138,22 +138,12 @@ public abstract class RecurrentSequence extends Op {
         bias = in.length > 3 ? in[3] : null;
         int k = gates();
         units = (int) recurrentKernel.size(0);
-        if (x.rank() != 3 || kernel.rank() != 2 || recurrentKernel.rank() != 2 || kernel.size(0) != x.size(2)
-                || kernel.size(1) != (long) k * units || recurrentKernel.size(1) != (long) k * units) {
-            throw new IllegalArgumentException(name() + ": cannot apply kernel " + Arrays.toString(kernel.shape())
-                    + " and recurrent kernel " + Arrays.toString(recurrentKernel.shape()) + " to input "
-                    + Arrays.toString(x.shape()) + " (expected [N, T, in], [in, " + k + "*units], [units, "
-                    + k + "*units])");
-        }
+        INDArray mask = options.mask();
+        RecurrentShapes.check(name(), x, kernel, recurrentKernel, k, mask);
         type = x.dataType();
         n = (int) x.size(0);
         steps = (int) x.size(1);
         long features = x.size(2);
-        INDArray mask = options.mask();
-        if (mask != null && (mask.rank() != 2 || mask.size(0) != n || mask.size(1) != steps)) {
-            throw new IllegalArgumentException(name() + ": step mask " + Arrays.toString(mask.shape())
-                    + " does not match input " + Arrays.toString(x.shape()) + " (expected [" + n + ", " + steps + "])");
-        }
 
         INDArray xt = Allocator.empty(type, steps, n, features).assign(x.permute(1, 0, 2));
         if (options.reverse()) {
@@ -229,6 +219,49 @@ public abstract class RecurrentSequence extends Op {
 
     @Override
     public final INDArray[] backward(INDArray g, boolean[] needs, INDArray[] into) {
+        throughTime(g);
+        INDArray dP = projectionGrad().reshape('c', (long) steps * n, (long) gates() * units);
+        INDArray[] out = new INDArray[bias == null ? 3 : 4];
+        if (needs[0]) {
+            INDArray dxt = Allocator.empty(type, steps, n, kernel.size(0));
+            matmul(dP, kernel, dxt.reshape('c', (long) steps * n, kernel.size(0)), false, true, 0.0);
+            if (options.inputDropMask() != null) {
+                mul(dxt, options.inputDropMask(), dxt);
+            }
+            if (options.reverse()) {
+                dxt = reverseTime(dxt);
+            }
+            out[0] = Allocator.empty(type, n, steps, kernel.size(0)).assign(dxt.permute(1, 0, 2));
+        }
+        if (needs[1]) {
+            out[1] = gemmInto(type, xd, dP, into[1]);
+        }
+        if (needs[2]) {
+            out[2] = gemmInto(type, stateInputs(), recurrentGrad().reshape('c', (long) steps * n,
+                    (long) gates() * units), into[2]);
+        }
+        if (bias != null && needs[3]) {
+            out[3] = biasGrad(into.length > 3 ? into[3] : null);
+        }
+        return out;
+    }
+
+    @Override   // per example: see PerExampleKernels.recurrent
+    public final PerExampleGradient perExample(INDArray g, int input, int examples) {
+        throughTime(g);
+        return PerExampleKernels.recurrent(input, steps, n, xd, stateInputs(), projectionGrad(), recurrentGrad(), bias);
+    }
+
+    private INDArray stateInputs() {   // the states multiplied by U, [T*N, u] time-major
+        INDArray hin = statesIn != states ? statesIn : states.get(NDArrayIndex.interval(0, steps), NDArrayIndex.all());
+        return hin.reshape('c', (long) steps * n, units);
+    }
+
+    private void throughTime(INDArray g) {   // BPTT, once per application: fills projectionGrad, recurrentGrad
+        if (throughTime) {
+            return;   // perExample after backward, or for a second weight
+        }
+        throughTime = true;
         INDArray gt = null;
         if (options.returnSequences()) {
             gt = Allocator.empty(type, steps, n, units).assign(g.permute(1, 0, 2));
@@ -275,34 +308,6 @@ public abstract class RecurrentSequence extends Op {
             dh = dhPrev;
             dhPrev = t;
         }
-
-        INDArray dP = projectionGrad().reshape('c', (long) steps * n, (long) gates() * units);
-        INDArray[] out = new INDArray[bias == null ? 3 : 4];
-        if (needs[0]) {
-            INDArray dxt = Allocator.empty(type, steps, n, kernel.size(0));
-            matmul(dP, kernel, dxt.reshape('c', (long) steps * n, kernel.size(0)), false, true, 0.0);
-            if (options.inputDropMask() != null) {
-                mul(dxt, options.inputDropMask(), dxt);
-            }
-            if (options.reverse()) {
-                dxt = reverseTime(dxt);
-            }
-            out[0] = Allocator.empty(type, n, steps, kernel.size(0)).assign(dxt.permute(1, 0, 2));
-        }
-        if (needs[1]) {
-            out[1] = gemmInto(type, xd, dP, into[1]);
-        }
-        if (needs[2]) {
-            INDArray hin = statesIn == states
-                    ? states.get(NDArrayIndex.interval(0, steps), NDArrayIndex.all(), NDArrayIndex.all())
-                    : statesIn;
-            INDArray flatIn = hin.reshape('c', (long) steps * n, units);
-            out[2] = gemmInto(type, flatIn, dR.reshape('c', (long) steps * n, (long) gates() * units), into[2]);
-        }
-        if (bias != null && needs[3]) {
-            out[3] = biasGrad(into.length > 3 ? into[3] : null);
-        }
-        return out;
     }
 
     /**
