@@ -1,6 +1,7 @@
 package org.neurite;
 
 import org.nd4j.linalg.factory.Nd4j;
+import org.neurite.tensor.Threads;
 
 /**
  * Library-wide settings. One call makes a run repeatable:
@@ -17,6 +18,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * and reseeds the generator (dropout masks, augmentation) from this seed and {@code e}, so a run
  * resumed at epoch {@code e} repeats what an uninterrupted run would have done. {@code Fit.seed(s)}
  * overrides it for one call. Before any call the seed is 0.
+ *
+ * <p>{@link #threads(int)} caps the CPU threads of one native call. Small calls always run on one
+ * thread and large ones (convolutions, large matrix products) on up to this many; the default is
+ * {@code NEURITE_THREADS}, else {@code OMP_NUM_THREADS}, else the number of processors (see
+ * {@link Threads}).
  */
 public final class Neurite {
     private static volatile long seed;
@@ -33,5 +39,15 @@ public final class Neurite {
     /** The seed last set by {@link #seed(long)}, or 0. */
     public static long currentSeed() {
         return seed;
+    }
+
+    /** Sets the most CPU threads one large native call may use (at least 1); 1 runs everything on one thread. */
+    public static void threads(int max) {
+        Threads.setMax(max);
+    }
+
+    /** The most CPU threads one large native call may use. */
+    public static int threads() {
+        return Threads.max();
     }
 }
