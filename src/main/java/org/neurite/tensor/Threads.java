@@ -1,5 +1,6 @@
 package org.neurite.tensor;
 
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
@@ -14,16 +15,20 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * environment variable {@code NEURITE_THREADS}, {@code OMP_NUM_THREADS}, or the number of
  * processors. The element threshold is the system property {@code neurite.threads.min}.
  *
- * <p>The switch sets the calling thread's OpenMP thread count, which oneDNN and OpenBLAS follow, only
- * when it changes. libnd4j's own loops keep the thread count the process started with
- * ({@code Environment.setMaxThreads} does nothing in ND4J 1.0.0-M2.1); they split only arrays above
- * libnd4j's element threshold.
+ * <p>The switch, made only when the count changes, sets the calling thread's OpenMP thread count,
+ * which oneDNN and OpenBLAS follow, and for one thread raises libnd4j's element threshold for
+ * splitting its own loops (process-wide): their thread count stays what the process started with
+ * ({@code Environment.setMaxThreads} does nothing in ND4J 1.0.0-M2.1).
  */
 public final class Threads {
     /** Calls on fewer elements (inputs and outputs) run on one thread. */
     public static final long PARALLEL_MIN = Long.getLong("neurite.threads.min", 1L << 17);
 
     private static volatile int max = initial();
+    /** libnd4j's own element threshold for splitting a loop over threads, as the process started. */
+    private static final int LOOP_THRESHOLD = Nd4j.getEnvironment().elementwiseThreshold();
+    /** Whether libnd4j's loops are kept on one thread (process-wide); null until first set. */
+    private static volatile Boolean loopsSerial;
     /** The OpenMP thread count last set on each thread; -1 until first set. */
     private static final ThreadLocal<int[]> OMP = ThreadLocal.withInitial(() -> new int[]{-1});
 
@@ -54,6 +59,13 @@ public final class Threads {
         if (omp[0] != threads) {
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
             omp[0] = threads;
+        }
+        boolean serial = threads == 1;
+        if (!Boolean.valueOf(serial).equals(loopsSerial)) {
+            // libnd4j splits its own loops from this many elements (1,024 by default); the thread
+            // count of those loops cannot be changed after start-up, the threshold can
+            Nd4j.getEnvironment().setElementwiseThreshold(serial ? Integer.MAX_VALUE : LOOP_THRESHOLD);
+            loopsSerial = serial;
         }
     }
 

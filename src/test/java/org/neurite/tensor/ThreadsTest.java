@@ -87,6 +87,7 @@ class ThreadsTest {
         assertEquals(2, ompThreads(), "second trial");
         Native.call("relu", new INDArray[]{Nd4j.rand(DataType.FLOAT, 4, 4)}, null, new double[]{0}, null);
         assertEquals(1, ompThreads(), "after a call on 32 elements");
+        assertEquals(Integer.MAX_VALUE, Nd4j.getEnvironment().elementwiseThreshold(), "libnd4j's loops on one thread");
     }
 
     private static int ompThreads() {
