@@ -158,7 +158,7 @@ final class ContextCache {
             return;
         }
         boolean timed = choice.trial();
-        Threads.use(choice.next(Threads.max()));
+        Threads.use(choice.next(Threads.available()));
         long t0 = timed ? System.nanoTime() : 0;
         Nd4j.getExecutioner().exec(entry.op, entry.context);
         choice.record(timed ? System.nanoTime() - t0 : 0);

@@ -1,5 +1,7 @@
 package org.neurite.tensor;
 
+import java.lang.management.ManagementFactory;
+
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
@@ -9,7 +11,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * it saves (two threads on two shared cores made the seed MLP and text CNN steps 20-50% slower than
  * one). A cached call on at least {@link #PARALLEL_MIN} elements (inputs and outputs together:
  * the convolutions, their gradients, large matrix products) runs on one thread or on up to
- * {@link #max()}, whichever its own calls measured faster ({@link ThreadChoice}).
+ * {@link #max()}, whichever its own calls measured faster ({@link ThreadChoice}), and on one
+ * thread whenever the machine's load average leaves less than half a core beside this process.
  *
  * <p>The maximum is, in this order: {@link #setMax(int)} (also {@code Neurite.threads(n)}), the
  * environment variable {@code NEURITE_THREADS}, {@code OMP_NUM_THREADS}, or the number of
@@ -25,6 +28,9 @@ public final class Threads {
     public static final long PARALLEL_MIN = Long.getLong("neurite.threads.min", 1L << 17);
 
     private static volatile int max = initial();
+    private static final long LOAD_CHECK_NANOS = 1_000_000_000L;
+    private static volatile long loadCheckedAt = System.nanoTime() - 2 * LOAD_CHECK_NANOS;
+    private static volatile boolean busy;
     /** libnd4j's own element threshold for splitting a loop over threads, as the process started. */
     private static final int LOOP_THRESHOLD = Nd4j.getEnvironment().elementwiseThreshold();
     /** Whether libnd4j's loops are kept on one thread (process-wide); null until first set. */
@@ -46,6 +52,29 @@ public final class Threads {
     /** The most threads one native call may use. */
     public static int max() {
         return max;
+    }
+
+    /**
+     * The threads a large call may try now: {@link #max()}, or 1 while the machine is busy (its load
+     * average, read at most once a second, leaves less than half a core beside this process).
+     */
+    static int available() {
+        int m = max;
+        if (m <= 1) {
+            return 1;
+        }
+        long now = System.nanoTime();
+        if (now - loadCheckedAt > LOAD_CHECK_NANOS) {
+            loadCheckedAt = now;
+            busy = busy(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+        }
+        return busy ? 1 : m;
+    }
+
+    /** Whether a load average leaves less than half a core beside this process; a negative load (unknown) is not busy. */
+    static boolean busy(double loadAverage, int cores) {
+        return loadAverage >= 0 && loadAverage > cores - 0.5;
     }
 
     /** Whether a call on {@code elements} elements (inputs and outputs) may use more than one thread. */
