@@ -103,10 +103,10 @@ final class TfModel implements BenchModel<TfModel.Batch> {
     }
 
     private Tensor features(INDArray x) {
-        float[] values = x.dup().data().asFloat();
         if (layout == Layout.IDS) {
             return ints(x.castTo(DataType.INT).dup().data().asInt(), x.shape());
         }
+        float[] values = x.dup().data().asFloat();
         long[] shape = layout == Layout.IMAGES ? new long[]{x.size(0), 28, 28, 1} : x.shape();
         return TFloat32.tensorOf(Shape.of(shape), DataBuffers.of(values, true, false));
     }
