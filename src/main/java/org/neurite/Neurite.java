@@ -1,6 +1,7 @@
 package org.neurite;
 
 import org.nd4j.linalg.factory.Nd4j;
+import org.neurite.tensor.Threads;
 
 /**
  * Library-wide settings. One call makes a run repeatable:
@@ -22,6 +23,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code fit} runs the plain reference computation (the loss on the activated outputs, layers in
  * their written order, each optimizer's rule in Java) instead of the fused kernels; the results
  * agree to float rounding. Use it to check a fused path or to debug a model.
+ *
+ * <p>{@link #threads(int)} caps the CPU threads of one native call. Small calls always run on one
+ * thread and large ones (convolutions, large matrix products) on up to this many; the default is
+ * {@code NEURITE_THREADS}, else {@code OMP_NUM_THREADS}, else the number of processors (see
+ * {@link Threads}).
  */
 public final class Neurite {
     private static volatile long seed;
@@ -49,5 +55,15 @@ public final class Neurite {
     /** Whether the fused fast paths are on ({@link #fastPaths(boolean)}). */
     public static boolean fastPaths() {
         return fastPaths;
+    }
+
+    /** Sets the most CPU threads one large native call may use (at least 1); 1 runs everything on one thread. */
+    public static void threads(int max) {
+        Threads.setMax(max);
+    }
+
+    /** The most CPU threads one large native call may use. */
+    public static int threads() {
+        return Threads.max();
     }
 }

@@ -1,5 +1,7 @@
 package org.neurite.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
@@ -19,8 +21,21 @@ public interface BenchModel<B> {
     /**
      * Trains {@code epochs} passes over {@code train} in order, at {@code batchSize}, the
      * framework's usual way, calling {@code afterEpoch} with the epoch number (1-based) after each.
+     * By default every batch is prepared once and {@link #train trained} on in each epoch, which is
+     * how the peers, without a fit loop over arrays of their own, are used.
      */
-    void fitEpochs(Examples train, int batchSize, int epochs, IntConsumer afterEpoch);
+    default void fitEpochs(Examples train, int batchSize, int epochs, IntConsumer afterEpoch) {
+        List<B> batches = new ArrayList<>();
+        for (Examples batch : train.batches(batchSize, Integer.MAX_VALUE)) {
+            batches.add(prepare(batch));
+        }
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            for (B batch : batches) {
+                train(batch);
+            }
+            afterEpoch.accept(epoch);
+        }
+    }
 
     /** Classification accuracy on {@code test}, in [0, 1]. */
     double accuracy(Examples test);

@@ -22,7 +22,11 @@ import java.util.Map;
  *   <tr><td>{@code --workload ID}</td><td>runners: the one workload to run</td></tr>
  *   <tr><td>{@code --workloads A,B}</td><td>Compare: which workloads, default all</td></tr>
  *   <tr><td>{@code --rounds N}</td><td>Compare: rounds of each timed workload, default 2</td></tr>
- *   <tr><td>{@code --threads N}</td><td>Compare: OMP_NUM_THREADS of the children, default 1</td></tr>
+ *   <tr><td>{@code --threads A,B}</td><td>Compare: the children's thread settings, each {@code default}
+ *       (OMP_NUM_THREADS unset: each framework's own default) or a number (OMP_NUM_THREADS, and
+ *       TensorFlow's intra-op threads), default {@code default,1}</td></tr>
+ *   <tr><td>{@code --frameworks A,B}</td><td>Compare: {@code neurite}, {@code tf}, {@code dl4j}, default
+ *       all three</td></tr>
  *   <tr><td>{@code --jvm "FLAGS"}</td><td>Compare: the children's JVM flags, default {@value #DEFAULT_JVM}</td></tr>
  * </table>
  * The default JVM flags fix the Java heap at 1 GiB and touch all of it at start-up, so that RSS
@@ -34,7 +38,7 @@ public final class BenchOptions {
     /** The children's JVM flags unless {@code --jvm} says otherwise. */
     public static final String DEFAULT_JVM = "-Xms1g -Xmx1g -XX:+AlwaysPreTouch";
     private static final List<String> KNOWN = List.of("data-root", "warmup", "steps", "mlp-steps", "memory-epochs",
-            "memory-limit", "seed", "workload", "workloads", "rounds", "threads", "jvm");
+            "memory-limit", "seed", "workload", "workloads", "rounds", "threads", "frameworks", "jvm");
     /** The options a runner understands, passed on by {@link Compare}. */
     static final List<String> RUNNER_OPTIONS = List.of("data-root", "warmup", "steps", "mlp-steps",
             "memory-epochs", "memory-limit", "seed");
@@ -114,8 +118,35 @@ public final class BenchOptions {
         return integer("rounds", 2, 1);
     }
 
-    public int threads() {
-        return integer("threads", 1, 1);
+    /** The thread settings to measure, {@link ChildJvm#DEFAULT_THREADS} standing for {@code default}. */
+    public List<Integer> threads() {
+        List<Integer> out = new ArrayList<>();
+        for (String t : values.getOrDefault("threads", "default,1").split(",")) {
+            int n = t.strip().equals("default") ? ChildJvm.DEFAULT_THREADS : Integer.parseInt(t.strip());
+            if (n < 0) {
+                throw new IllegalArgumentException("--threads takes 'default' or thread counts >= 1, got " + t);
+            }
+            out.add(n);
+        }
+        return out;
+    }
+
+    /** The frameworks to run, Neurite first; the others are the peers it is compared with. */
+    public List<String> frameworks() {
+        List<String> out = new ArrayList<>();
+        for (String f : values.getOrDefault("frameworks", "neurite,tf,dl4j").split(",")) {
+            String name = f.strip();
+            if (!List.of(ResultTable.NEURITE, ResultTable.TF, ResultTable.DL4J).contains(name)) {
+                throw new IllegalArgumentException("--frameworks: unknown '" + name + "'; known: neurite, tf, dl4j");
+            }
+            out.add(name);
+        }
+        return out;
+    }
+
+    /** The label of a thread setting in tables: {@code default} or the count. */
+    static String threadsLabel(int threads) {
+        return threads == ChildJvm.DEFAULT_THREADS ? "default" : String.valueOf(threads);
     }
 
     /** The children's JVM flags. */

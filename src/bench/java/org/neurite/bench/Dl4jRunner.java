@@ -2,7 +2,6 @@ package org.neurite.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntConsumer;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -143,20 +142,6 @@ public final class Dl4jRunner implements Framework {
         @Override
         public void train(DataSet batch) {
             network.fit(batch);
-        }
-
-        @Override
-        public void fitEpochs(Examples train, int batchSize, int epochs, IntConsumer afterEpoch) {
-            List<DataSet> batches = new ArrayList<>();
-            for (Examples batch : train.batches(batchSize, Integer.MAX_VALUE)) {
-                batches.add(prepare(batch));
-            }
-            for (int epoch = 1; epoch <= epochs; epoch++) {
-                for (DataSet batch : batches) {
-                    network.fit(batch);
-                }
-                afterEpoch.accept(epoch);
-            }
         }
 
         @Override

@@ -23,4 +23,12 @@ public interface Framework {
      * 4 * (32 * 64 + 64 * 64 + 64) = 24,832 of them).
      */
     BenchModel<?> lstm(long seed);
+
+    /**
+     * The framework's best FLOAT matmul rate in GFLOP/s, measured in this JVM (1024 x 1024 products):
+     * the practical peak a step's GFLOP/s is set against. By default ND4J's ({@link MatmulPeak}).
+     */
+    default double matmulPeak() {
+        return MatmulPeak.measure(5);
+    }
 }

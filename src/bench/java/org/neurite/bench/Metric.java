@@ -11,7 +11,7 @@ public enum Metric {
     STEPS("steps/s", true),
     /** Achieved GFLOP/s of the CNN training step (forward + backward, counted analytically). */
     GFLOPS("GFLOP/s", true),
-    /** ND4J's FLOAT matmul throughput (1024x1024) in the same JVM: the machine's practical peak. */
+    /** The framework's FLOAT matmul throughput (1024x1024) in the same JVM: the machine's practical peak for it. */
     MATMUL_PEAK("GFLOP/s", true),
     /** Peak resident set size of the process (VmHWM). */
     PEAK_RSS("MiB", false),

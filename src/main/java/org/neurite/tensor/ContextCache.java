@@ -71,6 +71,8 @@ final class ContextCache {
         INDArray[] lastInputs;
         INDArray[] lastOutputs;
         boolean large;
+        /** The faster thread count of a large call; null for a call that always runs on one thread. */
+        ThreadChoice threads;
 
         Entry(DynamicCustomOp op, OpContext context, long[][] outShapes, DataType[] outTypes) {
             this.op = op;
@@ -100,6 +102,7 @@ final class ContextCache {
     static INDArray[] exec(String name, INDArray[] inputs, INDArray[] outputs, long[] iargs, double[] targs,
                            boolean[] bargs) {
         if (VALUE_SHAPED.contains(name)) {
+            Threads.use(1);
             return Nd4j.exec(Native.build(name, inputs, outputs, iargs, targs, bargs));
         }
         long[] i = iargs == null ? NO_LONGS : iargs;
@@ -135,7 +138,7 @@ final class ContextCache {
             entry.lastInputs = inputs.clone();
             entry.lastOutputs = outs.clone();
         }
-        Nd4j.getExecutioner().exec(entry.op, ctx);
+        run(entry);
         if (entry.large || !MemoryScope.isOpen()) {
             // outside a step the arrays are the caller's: keeping them reachable until the next
             // such call would hold their memory (inside one they are pooled or parameters)
@@ -144,6 +147,21 @@ final class ContextCache {
             entry.lastOutputs = null;
         }
         return outs;
+    }
+
+    /** Executes the entry's op on one thread, or on the count its {@link ThreadChoice} picks, timing its trials. */
+    private static void run(Entry entry) {
+        ThreadChoice choice = entry.threads;
+        if (choice == null) {
+            Threads.use(1);
+            Nd4j.getExecutioner().exec(entry.op, entry.context);
+            return;
+        }
+        boolean timed = choice.trial();
+        Threads.use(choice.next(Threads.available()));
+        long t0 = timed ? System.nanoTime() : 0;
+        Nd4j.getExecutioner().exec(entry.op, entry.context);
+        choice.record(timed ? System.nanoTime() - t0 : 0);
     }
 
     private static boolean same(INDArray[] last, INDArray[] now) {
@@ -174,16 +192,23 @@ final class ContextCache {
             types[k] = inferred == null ? outputs[k].dataType() : inferred.get(k).dataType();
             elements += Math.max(1, Arrays.stream(shapes[k]).reduce(1, (a, c) -> a * c));
         }
-        for (INDArray a : inputs) {
-            elements += a.length();
-        }
+        elements += elements(inputs);
         OpContext ctx = Nd4j.getExecutioner().buildContext();
         // a platform kernel (oneDNN here) pays tens of microseconds of set-up per call: worth it
         // for a convolution, not for a 32 x 64 activation
         ctx.allowHelpers(elements >= HELPER_MIN);
         Entry entry = new Entry(new DynamicCustomOp(name, new INDArray[0], new INDArray[0]), ctx, shapes, types);
         entry.large = elements > RETAIN_MAX;
+        entry.threads = Threads.parallel(elements) ? new ThreadChoice() : null;
         return entry;
+    }
+
+    private static long elements(INDArray[] arrays) {
+        long n = 0;
+        for (INDArray a : arrays) {
+            n += a.length();
+        }
+        return n;
     }
 
     private static Key key(String name, INDArray[] inputs, INDArray[] outputs, long[] iargs, double[] targs,

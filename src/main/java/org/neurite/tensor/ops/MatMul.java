@@ -3,7 +3,6 @@ package org.neurite.tensor.ops;
 import java.util.Arrays;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.tensor.Native;
 import org.neurite.tensor.Op;
 
@@ -22,10 +21,10 @@ public final class MatMul extends Op {
         b = in[1];
         check();
         if (a.rank() == 2) {
-            return a.mmul(b);
+            return Native.gemm(a, b, false, false);
         }
         if (b.rank() == 2) {
-            return flat(a).mmul(b).reshape(a.size(0), a.size(1), b.size(1));
+            return Native.gemm(flat(a), b, false, false).reshape(a.size(0), a.size(1), b.size(1));
         }
         return Native.call("matmul", a, b)[0];
     }
@@ -35,12 +34,12 @@ public final class MatMul extends Op {
         INDArray da = null;
         INDArray db = null;
         if (a.rank() == 2) {
-            da = needs[0] ? Nd4j.gemm(g, b, false, true) : null;
-            db = needs[1] ? Nd4j.gemm(a, g, true, false) : null;
+            da = needs[0] ? Native.gemm(g, b, false, true) : null;
+            db = needs[1] ? Native.gemm(a, g, true, false) : null;
         } else if (b.rank() == 2) {
             INDArray g2 = flat(g);
-            da = needs[0] ? Nd4j.gemm(g2, b, false, true).reshape(a.shape()) : null;
-            db = needs[1] ? Nd4j.gemm(flat(a), g2, true, false) : null;
+            da = needs[0] ? Native.gemm(g2, b, false, true).reshape(a.shape()) : null;
+            db = needs[1] ? Native.gemm(flat(a), g2, true, false) : null;
         } else {
             da = needs[0] ? Native.call("matmul", new INDArray[]{g, b}, new long[]{0, 1}, null, null)[0] : null;
             db = needs[1] ? Native.call("matmul", new INDArray[]{a, g}, new long[]{1, 0}, null, null)[0] : null;

@@ -1,10 +1,10 @@
 package org.neurite.tensor.ops;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.neurite.tensor.Allocator;
+import org.neurite.tensor.Native;
 
 /**
  * Kernel and bias gradients of a stride-1, undilated, VALID, channels-last convolution whose
@@ -41,12 +41,12 @@ final class PatchGradient {
         }
         INDArray rows = patches.reshape('c', n * ho * wo, kH * kW * c);
         INDArray grads = ConvKernels.contiguous(g).reshape('c', n * ho * wo, co);
-        INDArray dKernel = Nd4j.gemm(rows, grads, true, false).reshape('c', kH, kW, c, co);
+        INDArray dKernel = Native.gemm(rows, grads, true, false).reshape('c', kH, kW, c, co);
         INDArray dBias = null;
         if (withBias) {
             // a GEMM with a ones row sums the columns far faster than a column reduction here
             INDArray ones = Allocator.empty(x.dataType(), 1, n * ho * wo).assign(1);
-            dBias = ones.mmul(grads).reshape(co);
+            dBias = Native.gemm(ones, grads, false, false).reshape(co);
         }
         return new INDArray[]{dKernel, dBias};
     }
