@@ -38,8 +38,9 @@ public final class StreamRss {
     public static void main(String[] args) throws Exception {
         long megabytes = args.length > 0 ? Long.parseLong(args[0]) : 2000;
         if (Runtime.getRuntime().maxMemory() > HEAP_LIMIT) {
-            ChildJvm jvm = new ChildJvm(List.of("-Xmx512m"), threads(), Path.of("target", "bench", "logs"), 60);
-            ChildJvm.Outcome outcome = jvm.run(StreamRss.class, List.of(String.valueOf(megabytes)), "stream-rss.log");
+            ChildJvm jvm = new ChildJvm(List.of("-Xmx512m"), Path.of("target", "bench", "logs"), 60);
+            ChildJvm.Outcome outcome = jvm.run(StreamRss.class, List.of(String.valueOf(megabytes)), threads(),
+                    "stream-rss.log");
             System.out.println("child exit code " + outcome.exitCode() + ", log " + outcome.log());
             return;
         }
