@@ -1,6 +1,7 @@
 package org.neurite.tensor;
 
 import java.lang.management.ManagementFactory;
+import java.util.function.DoubleSupplier;
 
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -31,6 +32,9 @@ public final class Threads {
     private static final long LOAD_CHECK_NANOS = 1_000_000_000L;
     private static volatile long loadCheckedAt = System.nanoTime() - 2 * LOAD_CHECK_NANOS;
     private static volatile boolean busy;
+    private static final DoubleSupplier SYSTEM_LOAD = () -> ManagementFactory.getOperatingSystemMXBean()
+            .getSystemLoadAverage();
+    private static volatile DoubleSupplier loadAverage = SYSTEM_LOAD;
     /** libnd4j's own element threshold for splitting a loop over threads, as the process started. */
     private static final int LOOP_THRESHOLD = Nd4j.getEnvironment().elementwiseThreshold();
     /** Whether libnd4j's loops are kept on one thread (process-wide); null until first set. */
@@ -66,10 +70,18 @@ public final class Threads {
         long now = System.nanoTime();
         if (now - loadCheckedAt > LOAD_CHECK_NANOS) {
             loadCheckedAt = now;
-            busy = busy(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                    Runtime.getRuntime().availableProcessors());
+            busy = busy(loadAverage.getAsDouble(), Runtime.getRuntime().availableProcessors());
         }
         return busy ? 1 : m;
+    }
+
+    /**
+     * Where {@link #available()} reads the load average: the system's (null), or a fixed source, so
+     * that a test of the thread choice does not depend on how busy the machine running it is.
+     */
+    static void loadAverage(DoubleSupplier source) {
+        loadAverage = source == null ? SYSTEM_LOAD : source;
+        loadCheckedAt = System.nanoTime() - 2 * LOAD_CHECK_NANOS;
     }
 
     /** Whether a load average leaves less than half a core beside this process; a negative load (unknown) is not busy. */
