@@ -1,13 +1,11 @@
 package org.neurite.models;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neurite.callbacks.Callback;
-import org.neurite.callbacks.ProgressBar;
 
 /**
  * {@link Model#fit}'s epoch loop for trainers whose steps run elsewhere (org.neurite.spark): the
@@ -56,15 +54,8 @@ public final class DistributedFit {
 
     private static History loop(Model model, Compiled compiled, Fit options, int stepsPerEpoch, int firstEpoch,
                                 int firstStep, Steps steps) {
-        History history = new History();
-        List<Callback> callbacks = new ArrayList<>();
-        callbacks.add(history);
-        if (options.verbose() > 0) {
-            callbacks.add(ProgressBar.forVerbose(options.verbose(), options.epochs(), stepsPerEpoch));
-        }
-        callbacks.addAll(options.callbacks());
-        callbacks.forEach(c -> c.setModel(model));
-        model.stopTraining(false);
+        FitCallbacks fit = FitCallbacks.open(model, options, stepsPerEpoch);
+        List<Callback> callbacks = fit.all();
         Map<String, Double> logs = new LinkedHashMap<>();
         callbacks.forEach(c -> c.onTrainBegin(logs));
         for (int epoch = firstEpoch; epoch < options.epochs() && !model.isStopTraining(); epoch++) {
@@ -90,7 +81,6 @@ public final class DistributedFit {
             logs.clear();
             logs.putAll(epochLogs);
         }
-        callbacks.forEach(c -> c.onTrainEnd(logs));
-        return history;
+        return fit.finish(logs);
     }
 }

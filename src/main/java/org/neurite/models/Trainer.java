@@ -1,6 +1,5 @@
 package org.neurite.models;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.callbacks.Callback;
-import org.neurite.callbacks.ProgressBar;
 import org.neurite.data.Batch;
 import org.neurite.data.BatchIterator;
 import org.neurite.data.BatchSource;
@@ -124,17 +122,8 @@ final class Trainer {
                          SampleWeights weights, Augmentation augmentation, Supplier<Map<String, Double>> validate,
                          PrivateTraining dp) {
         long seed = options.seed();
-        History history = new History();
-        List<Callback> callbacks = new ArrayList<>();
-        callbacks.add(history);
-        if (options.verbose() > 0) {
-            callbacks.add(batchesPerEpoch >= 0 ? ProgressBar.forVerbose(options.verbose(), options.epochs(), batchesPerEpoch)
-                    : ProgressBar.perEpoch(options.epochs()));   // a stream of unknown length
-        }
-        callbacks.addAll(options.callbacks());
-        callbacks.forEach(c -> c.setModel(model));
-        model.stopTraining(false);
-
+        FitCallbacks fit = FitCallbacks.open(model, options, batchesPerEpoch);
+        List<Callback> callbacks = fit.all();
         Map<String, Double> logs = new LinkedHashMap<>();
         callbacks.forEach(c -> c.onTrainBegin(logs));
         for (int epoch = options.initialEpoch(); epoch < options.epochs() && !model.isStopTraining(); epoch++) {
@@ -156,8 +145,7 @@ final class Trainer {
             logs.clear();
             logs.putAll(epochLogs);
         }
-        callbacks.forEach(c -> c.onTrainEnd(logs));
-        history.collectWarnings(callbacks);
+        History history = fit.finish(logs);
         MemoryScope.release("train");   // the step's reused arrays; trainOnBatch keeps them between calls
         return history;
     }
