@@ -209,14 +209,14 @@ final class DataChecks {
         if (labels && batch.targets().isEmpty()) {
             throw new IllegalArgumentException(model.name() + "." + where + " needs labels, but the batch has none");
         }
-        DataChecks.shapes(model, batch.inputs(), where);
+        shapes(model, batch.inputs(), where);
         List<INDArray> x = InputTypes.inputs(model, batch.inputs(), where);
         List<INDArray> y = labels ? InputTypes.targets(model, compiled.loss(), batch.targets()) : batch.targets();
         try (MemoryScope checks = MemoryScope.open("checks")) {   // the checks' scalars are freed at once
-            DataChecks.inputs(model, x, where);
+            inputs(model, x, where);
             if (labels) {
-                DataChecks.targetCount(model, y, where);
-                DataChecks.labels(model, compiled.loss(), y, where);
+                targetCount(model, y, where);
+                labels(model, compiled.loss(), y, where);
             }
         }
         if (InputTypes.same(x, batch.inputs()) && InputTypes.same(y, batch.targets())) {

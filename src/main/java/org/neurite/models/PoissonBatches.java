@@ -1,12 +1,12 @@
 package org.neurite.models;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.data.Batch;
 import org.neurite.data.Dataset;
@@ -15,7 +15,8 @@ import org.neurite.privacy.PoissonSampler;
 /**
  * One epoch of Poisson-sampled batches for differentially private training: {@code steps}
  * batches, each holding every example independently with the sampler's probability (so sizes
- * vary and a batch may be empty). Rows are gathered into fresh arrays, owned by the receiver.
+ * vary and a batch may be empty). Rows are gathered ({@link Dataset#subset}) into fresh arrays,
+ * owned by the receiver.
  */
 final class PoissonBatches implements Iterator<Batch> {
     private final Dataset data;
@@ -40,21 +41,20 @@ final class PoissonBatches implements Iterator<Batch> {
         }
         remaining--;
         long[] rows = sampler.next();
-        INDArray index = rows.length == 0 ? null : Nd4j.createFromArray(rows);
-        return new Batch(gather(data.inputs(), rows.length, index), gather(data.targets(), rows.length, index));
+        if (rows.length == 0) {
+            return new Batch(empty(data.inputs()), empty(data.targets()));
+        }
+        Dataset sample = data.subset(Arrays.stream(rows).mapToInt(Math::toIntExact).toArray());
+        return new Batch(sample.inputs(), sample.targets());
     }
 
-    private static List<INDArray> gather(List<INDArray> arrays, int count, INDArray index) {
+    /** Arrays of no rows, shaped like {@code arrays}' rows. */
+    private static List<INDArray> empty(List<INDArray> arrays) {
         List<INDArray> out = new ArrayList<>(arrays.size());
         for (INDArray a : arrays) {
-            if (count == 0) {
-                long[] shape = a.shape();
-                shape[0] = 0;
-                out.add(Nd4j.create(a.dataType(), shape));
-            } else {
-                DynamicCustomOp op = DynamicCustomOp.builder("gather").addInputs(a, index).addIntegerArguments(0).build();
-                out.add(Nd4j.exec(op)[0]);
-            }
+            long[] shape = a.shape();
+            shape[0] = 0;
+            out.add(Nd4j.create(a.dataType(), shape));
         }
         return out;
     }
