@@ -3,6 +3,7 @@ package org.neurite.tensor.ops;
 import java.util.function.UnaryOperator;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neurite.tensor.Native;
 import org.neurite.tensor.PerExampleGradient;
 
 /**
@@ -33,7 +34,7 @@ final class ExampleRows implements PerExampleGradient {
 
     @Override
     public void addWeightedSum(INDArray weights, INDArray into) {
-        INDArray sum = weights.reshape(1, rows.size(0)).castTo(rows.dataType()).mmul(rows);
+        INDArray sum = Native.gemm(weights.reshape(1, rows.size(0)).castTo(rows.dataType()), rows, false, false);
         into.addi(layout.apply(sum.reshape(sum.length())).reshape(into.shape()));
     }
 }

@@ -1,7 +1,7 @@
 package org.neurite.tensor.ops;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.neurite.tensor.Native;
 import org.neurite.tensor.PerExampleGradient;
 
 /**
@@ -30,6 +30,6 @@ final class OuterProducts implements PerExampleGradient {
     @Override
     public void addWeightedSum(INDArray weights, INDArray into) {
         INDArray weighted = g.mulColumnVector(weights.reshape(g.size(0), 1).castTo(g.dataType()));
-        into.addi(Nd4j.gemm(x, weighted, true, false).reshape(into.shape()));
+        into.addi(Native.gemm(x, weighted, true, false).reshape(into.shape()));
     }
 }
