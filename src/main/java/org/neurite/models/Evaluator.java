@@ -3,6 +3,7 @@ package org.neurite.models;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -68,24 +69,13 @@ final class Evaluator {
         for (Node output : graph.outputs()) {
             results.add(Allocator.persistentZeros(model.dataType(), prepend(n, output.shape())));
         }
-        long row = 0;
-        try (BatchIterator it = data.batches(batchSize, false, 0).iterator();
-             var noGrad = Tensor.noGrad()) {
-            while (it.hasNext()) {
-                Batch batch = it.next();
-                try (MemoryScope scope = MemoryScope.open("predict")) {
-                    List<Tensor> inputs = new ArrayList<>();
-                    batch.inputs().forEach(x -> inputs.add(Tensor.constant(x)));
-                    List<Tensor> outputs = graph.forward(inputs, false, null);
-                    for (int i = 0; i < outputs.size(); i++) {
-                        results.get(i).get(NDArrayIndex.interval(row, row + batch.size())).assign(outputs.get(i).value());
-                    }
-                }
-                row += batch.size();
-                batch.release();
+        long[] row = {0};
+        forward(data.batches(batchSize, false, 0).iterator(), (batch, index) -> batch, (batch, outputs) -> {
+            for (int i = 0; i < outputs.size(); i++) {
+                results.get(i).get(NDArrayIndex.interval(row[0], row[0] + batch.size())).assign(outputs.get(i));
             }
-        }
-        MemoryScope.release("predict");
+            row[0] += batch.size();
+        });
         return results;
     }
 
@@ -94,27 +84,15 @@ final class Evaluator {
      * in order at the end (the outputs are in memory; the inputs never are all at once).
      */
     List<INDArray> predict(BatchSource source) {
-        Graph graph = model.graph();
         List<List<INDArray>> parts = new ArrayList<>();
-        graph.outputs().forEach(o -> parts.add(new ArrayList<>()));
-        int index = 0;
-        try (BatchIterator it = source.batches(0);
-             var noGrad = Tensor.noGrad()) {
-            while (it.hasNext()) {
-                Batch batch = DataChecks.streamed(model, null, it.next(), index++, false, "predict");
-                try (MemoryScope scope = MemoryScope.open("predict")) {
-                    List<Tensor> inputs = new ArrayList<>();
-                    batch.inputs().forEach(x -> inputs.add(Tensor.constant(x)));
-                    List<Tensor> outputs = graph.forward(inputs, false, null);
+        model.graph().outputs().forEach(o -> parts.add(new ArrayList<>()));
+        int batches = forward(source.batches(0),
+                (batch, index) -> DataChecks.streamed(model, null, batch, index, false, "predict"), (batch, outputs) -> {
                     for (int i = 0; i < outputs.size(); i++) {
-                        parts.get(i).add(Allocator.persistentCopy(outputs.get(i).value()));
+                        parts.get(i).add(Allocator.persistentCopy(outputs.get(i)));
                     }
-                }
-                batch.release();
-            }
-        }
-        MemoryScope.release("predict");
-        if (index == 0) {
+                });
+        if (batches == 0) {
             throw new IllegalArgumentException(model.name() + ".predict: the batch source gave no batches");
         }
         List<INDArray> results = new ArrayList<>();
@@ -125,6 +103,32 @@ final class Evaluator {
             }
         }
         return results;
+    }
+
+    /**
+     * The model's outputs for each batch of {@code batches}, prepared by {@code prepare}, handed
+     * to {@code sink} inside the batch's memory scope (copy what must outlive it); the number of batches.
+     */
+    private int forward(BatchIterator batches, BiFunction<Batch, Integer, Batch> prepare,
+                        BiConsumer<Batch, List<INDArray>> sink) {
+        Graph graph = model.graph();
+        int index = 0;
+        try (BatchIterator it = batches;
+             var noGrad = Tensor.noGrad()) {
+            while (it.hasNext()) {
+                Batch batch = prepare.apply(it.next(), index++);
+                try (MemoryScope scope = MemoryScope.open("predict")) {
+                    List<Tensor> inputs = new ArrayList<>();
+                    batch.inputs().forEach(x -> inputs.add(Tensor.constant(x)));
+                    List<INDArray> outputs = new ArrayList<>();
+                    graph.forward(inputs, false, null).forEach(t -> outputs.add(t.value()));
+                    sink.accept(batch, outputs);
+                }
+                batch.release();
+            }
+        }
+        MemoryScope.release("predict");
+        return index;
     }
 
     private static long[] prepend(long n, long[] shape) {
