@@ -1,7 +1,7 @@
 package org.neurite.tensor;
 
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +30,19 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class ContextCache {
     private static final int MAX_ENTRIES = 4096;
-    private static final ThreadLocal<Map<Key, Entry>> CACHE = ThreadLocal.withInitial(HashMap::new);
+    /**
+     * Per thread, in order of last use: past {@link #MAX_ENTRIES} the least recently used entry goes
+     * (its context is left to the collector, as a call's own context is), so shapes that keep
+     * changing (a DP run's Poisson batch sizes, a long test run) never stop the cache from keeping
+     * the shapes in use.
+     */
+    private static final ThreadLocal<Map<Key, Entry>> CACHE = ThreadLocal.withInitial(() ->
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
+                    return size() > MAX_ENTRIES;
+                }
+            });
     private static final Set<String> VALUE_SHAPED = Set.of("segment_sum", "segment_max", "segment_mean",
             "segment_min", "segment_prod", "unique", "unique_with_counts", "where", "where_np",
             "dynamic_partition", "boolean_mask", "non_max_suppression", "non_max_suppression_v3", "top_k",
@@ -116,9 +128,7 @@ final class ContextCache {
             DynamicCustomOp op = Native.build(name, inputs, outputs, i, t, b);
             List<LongShapeDescriptor> shapes = outputs.length > 0 ? null : Nd4j.getExecutioner().calculateOutputShape(op);
             entry = newEntry(name, inputs, outputs, shapes);
-            if (cache.size() < MAX_ENTRIES) {
-                cache.put(key, entry);
-            }
+            cache.put(key, entry);
         }
         INDArray[] outs = outputs;
         if (outs.length == 0) {
